@@ -1,0 +1,117 @@
+using Rekindle.Common;
+
+namespace Rekindle.Lifecycle;
+
+/// <summary>Who an account is: the directory part of the book, one per account.</summary>
+public sealed record AccountInfo(
+    string Id,
+    string Name,
+    string Industry,
+    string Region,
+    DateOnly CreatedOn,
+    string OwnerRepId);
+
+/// <summary>
+/// Everything the lifecycle rules read, held column-wise: orders, engagements and opportunities in
+/// arrays sorted by account and then by date, each account a contiguous slice. Per-account work takes
+/// <see cref="Facts"/> (spans over its slice), so accounts can be processed independently and in parallel
+/// with no per-order objects. Dates are day numbers (<see cref="DateOnly.DayNumber"/>).
+/// Build one with <see cref="AccountBookBuilder"/>.
+/// </summary>
+public sealed class AccountBook
+{
+    /// <summary>Day number used for "no such date" (an open opportunity's close, a missing order).</summary>
+    public const int NoDay = int.MaxValue;
+
+    internal AccountBook(
+        AccountInfo[] accounts,
+        int[] orderStart, int[] orderDay, decimal[] orderAmount, OrderStatus[] orderStatus,
+        int[] engagementStart, int[] engagementDay, EngagementKind[] engagementKind,
+        int[] opportunityStart, int[] opportunityOpened, int[] opportunityClosed)
+    {
+        Accounts = accounts;
+        OrderStart = orderStart;
+        OrderDay = orderDay;
+        OrderAmount = orderAmount;
+        OrderStatus = orderStatus;
+        EngagementStart = engagementStart;
+        EngagementDay = engagementDay;
+        EngagementKind = engagementKind;
+        OpportunityStart = opportunityStart;
+        OpportunityOpened = opportunityOpened;
+        OpportunityClosed = opportunityClosed;
+        index = new Lazy<Dictionary<string, int>>(() =>
+        {
+            var map = new Dictionary<string, int>(accounts.Length, StringComparer.Ordinal);
+            for (var i = 0; i < accounts.Length; i++)
+            {
+                map[accounts[i].Id] = i;
+            }
+
+            return map;
+        });
+    }
+
+    private readonly Lazy<Dictionary<string, int>> index;
+
+    public IReadOnlyList<AccountInfo> Accounts { get; }
+
+    public int AccountCount => Accounts.Count;
+
+    public int OrderCount => OrderDay.Length;
+
+    public int EngagementCount => EngagementDay.Length;
+
+    public int OpportunityCount => OpportunityOpened.Length;
+
+    internal int[] OrderStart { get; }
+    internal int[] OrderDay { get; }
+    internal decimal[] OrderAmount { get; }
+    internal OrderStatus[] OrderStatus { get; }
+    internal int[] EngagementStart { get; }
+    internal int[] EngagementDay { get; }
+    internal EngagementKind[] EngagementKind { get; }
+    internal int[] OpportunityStart { get; }
+    internal int[] OpportunityOpened { get; }
+    internal int[] OpportunityClosed { get; }
+
+    /// <summary>The index of an account by its external id, or -1.</summary>
+    public int IndexOf(string accountId) => index.Value.TryGetValue(accountId, out var i) ? i : -1;
+
+    /// <summary>One account's facts: spans over its slice of each sorted column.</summary>
+    public AccountFacts Facts(int account)
+    {
+        var o0 = OrderStart[account];
+        var o1 = OrderStart[account + 1];
+        var e0 = EngagementStart[account];
+        var e1 = EngagementStart[account + 1];
+        var p0 = OpportunityStart[account];
+        var p1 = OpportunityStart[account + 1];
+        return new AccountFacts(
+            OrderDay.AsSpan(o0, o1 - o0), OrderAmount.AsSpan(o0, o1 - o0), OrderStatus.AsSpan(o0, o1 - o0),
+            EngagementDay.AsSpan(e0, e1 - e0), EngagementKind.AsSpan(e0, e1 - e0),
+            OpportunityOpened.AsSpan(p0, p1 - p0), OpportunityClosed.AsSpan(p0, p1 - p0));
+    }
+}
+
+/// <summary>
+/// One account's facts as spans, each sorted by date: orders (day, amount, status), engagements (day, kind),
+/// opportunities (opened day, closed day or <see cref="AccountBook.NoDay"/> while open).
+/// </summary>
+public readonly ref struct AccountFacts(
+    ReadOnlySpan<int> orderDays,
+    ReadOnlySpan<decimal> orderAmounts,
+    ReadOnlySpan<OrderStatus> orderStatuses,
+    ReadOnlySpan<int> engagementDays,
+    ReadOnlySpan<EngagementKind> engagementKinds,
+    ReadOnlySpan<int> opportunityOpened,
+    ReadOnlySpan<int> opportunityClosed)
+{
+    public ReadOnlySpan<int> OrderDays { get; } = orderDays;
+    public ReadOnlySpan<decimal> OrderAmounts { get; } = orderAmounts;
+    public ReadOnlySpan<OrderStatus> OrderStatuses { get; } = orderStatuses;
+    public ReadOnlySpan<int> EngagementDays { get; } = engagementDays;
+    public ReadOnlySpan<EngagementKind> EngagementKinds { get; } = engagementKinds;
+    public ReadOnlySpan<int> OpportunityOpened { get; } = opportunityOpened;
+    public ReadOnlySpan<int> OpportunityClosed { get; } = opportunityClosed;
+}

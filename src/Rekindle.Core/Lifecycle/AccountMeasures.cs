@@ -1,0 +1,186 @@
+using Rekindle.Common;
+using Rekindle.Policies;
+
+namespace Rekindle.Lifecycle;
+
+/// <summary>
+/// What was observed of one account as of a date: the inputs of every rule, measured in one pass over its
+/// facts. Days are day numbers; <see cref="AccountBook.NoDay"/> means none.
+/// </summary>
+public readonly record struct AccountMeasures
+{
+    public int FirstOrderDay { get; init; }
+    public int LastOrderDay { get; init; }
+    public int BookedOrders { get; init; }
+    public int OrdersInRegularWindow { get; init; }
+    public int OrdersInRevenueWindow { get; init; }
+    public decimal RevenueInWindow { get; init; }
+
+    /// <summary>Distinct booked-order dates within the cycle window.</summary>
+    public int CycleDates { get; init; }
+
+    /// <summary>Median gap in days between consecutive distinct order dates in the cycle window; NaN below two dates.</summary>
+    public double OwnMedianGapDays { get; init; }
+
+    /// <summary>Last engagement of a kind the policy counts, on or before the as-of date.</summary>
+    public int LastEngagementDay { get; init; }
+
+    /// <summary>Kind of that last engagement.</summary>
+    public EngagementKind LastEngagementKind { get; init; }
+
+    /// <summary>Opened day of the earliest opportunity open as of the date, or NoDay.</summary>
+    public int OpenOpportunitySince { get; init; }
+
+    /// <summary>Latest close day of opportunities closed on or before the date, or NoDay.</summary>
+    public int LastOpportunityClosedDay { get; init; }
+
+    public bool HasBookedOrder => BookedOrders > 0;
+
+    public bool HasOpenOpportunity => OpenOpportunitySince != AccountBook.NoDay;
+
+    /// <summary>Measures one account's facts as of <paramref name="asOf"/>; later facts are ignored.</summary>
+    public static AccountMeasures Measure(AccountFacts facts, Policy policy, int asOf)
+    {
+        var first = AccountBook.NoDay;
+        var last = AccountBook.NoDay;
+        var booked = 0;
+        var regular = 0;
+        var inRevenueWindow = 0;
+        var revenue = 0m;
+        var cycleDates = 0;
+        var previousCycleDate = AccountBook.NoDay;
+
+        var orderEnd = UpTo(facts.OrderDays, asOf);
+        Span<int> gapBuffer = stackalloc int[256];
+        var gaps = gapBuffer;
+        var gapCount = 0;
+        for (var i = 0; i < orderEnd; i++)
+        {
+            if (facts.OrderStatuses[i] != OrderStatus.Booked)
+            {
+                continue;
+            }
+
+            var day = facts.OrderDays[i];
+            var age = asOf - day;
+            if (first == AccountBook.NoDay)
+            {
+                first = day;
+            }
+
+            last = day;
+            booked++;
+            if (age <= policy.RegularWindowDays)
+            {
+                regular++;
+            }
+
+            if (age <= policy.RevenueWindowDays)
+            {
+                inRevenueWindow++;
+                revenue += facts.OrderAmounts[i];
+            }
+
+            if (age <= policy.CycleWindowDays && day != previousCycleDate)
+            {
+                if (previousCycleDate != AccountBook.NoDay)
+                {
+                    if (gapCount == gaps.Length)
+                    {
+                        var bigger = new int[gaps.Length * 2];
+                        gaps.CopyTo(bigger);
+                        gaps = bigger;
+                    }
+
+                    gaps[gapCount++] = day - previousCycleDate;
+                }
+
+                previousCycleDate = day;
+                cycleDates++;
+            }
+        }
+
+        var ownGap = gapCount == 0 ? double.NaN : Median(gaps[..gapCount]);
+
+        var lastEngagement = AccountBook.NoDay;
+        var lastKind = default(EngagementKind);
+        var engagementEnd = UpTo(facts.EngagementDays, asOf);
+        for (var i = engagementEnd - 1; i >= 0; i--)
+        {
+            if (policy.CountsAsEngagement(facts.EngagementKinds[i]))
+            {
+                lastEngagement = facts.EngagementDays[i];
+                lastKind = facts.EngagementKinds[i];
+                break;
+            }
+        }
+
+        var openSince = AccountBook.NoDay;
+        var lastClosed = AccountBook.NoDay;
+        var opportunityEnd = UpTo(facts.OpportunityOpened, asOf);
+        for (var i = 0; i < opportunityEnd; i++)
+        {
+            var closed = facts.OpportunityClosed[i];
+            if (closed == AccountBook.NoDay || closed > asOf)
+            {
+                if (openSince == AccountBook.NoDay)
+                {
+                    openSince = facts.OpportunityOpened[i];
+                }
+            }
+            else if (lastClosed == AccountBook.NoDay || closed > lastClosed)
+            {
+                lastClosed = closed;
+            }
+        }
+
+        return new AccountMeasures
+        {
+            FirstOrderDay = first,
+            LastOrderDay = last,
+            BookedOrders = booked,
+            OrdersInRegularWindow = regular,
+            OrdersInRevenueWindow = inRevenueWindow,
+            RevenueInWindow = revenue,
+            CycleDates = cycleDates,
+            OwnMedianGapDays = ownGap,
+            LastEngagementDay = lastEngagement,
+            LastEngagementKind = lastKind,
+            OpenOpportunitySince = openSince,
+            LastOpportunityClosedDay = lastClosed,
+        };
+    }
+
+    /// <summary>The number of leading days that are on or before <paramref name="asOf"/> (days sorted ascending).</summary>
+    internal static int UpTo(ReadOnlySpan<int> sortedDays, int asOf)
+    {
+        if (sortedDays.Length == 0 || sortedDays[^1] <= asOf)
+        {
+            return sortedDays.Length;
+        }
+
+        int lo = 0, hi = sortedDays.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sortedDays[mid] <= asOf)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The median of the values (mean of the middle two for an even count); sorts them in place.</summary>
+    public static double Median(Span<int> values)
+    {
+        values.Sort();
+        var n = values.Length;
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + (double)values[n / 2]) / 2.0;
+    }
+}

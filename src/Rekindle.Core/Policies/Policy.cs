@@ -1,0 +1,143 @@
+using Rekindle.Common;
+
+namespace Rekindle.Policies;
+
+/// <summary>
+/// The team's one dormancy policy: every number the rules use, with its documented default.
+/// Immutable; build variants with <c>with</c>. <see cref="Validate"/> reports every problem at once;
+/// <see cref="PolicyJson"/> reads and writes the JSON document and gives the version id.
+/// </summary>
+public sealed record Policy
+{
+    public const int DefaultNewAccountDays = 90;
+    public const double DefaultInactiveAfterCycles = 2.0;
+    public const int DefaultRegularMinOrders = 3;
+    public const int DefaultRegularWindowDays = 365;
+    public const int DefaultEngagementWindowDays = 90;
+    public const int DefaultDormantAfterDays = 365;
+    public const int DefaultDormantPipelineDays = 180;
+    public const int DefaultCycleWindowDays = 1095;
+    public const int DefaultMinOrdersForOwnCycle = 3;
+    public const int DefaultCompanyCycleFallbackDays = 365;
+    public const int DefaultRevenueWindowDays = 365;
+    public const decimal DefaultKeyRevenueShare = 0.80m;
+    public const int DefaultPoolAfterDormantDays = 30;
+    public const int DefaultPoolNoticeDays = 14;
+    public const int DefaultMaxClaimsPerRepPerDay = 5;
+    public const int DefaultMaxOpenClaimsPerRep = 20;
+    public const int DefaultReclaimCooldownDays = 180;
+    public const int DefaultClaimExpiryDays = 90;
+    public const decimal DefaultHandoffBonusRate = 0.05m;
+    public const decimal DefaultAcceleratorRate = 0.02m;
+    public const int DefaultAcceleratorDays = 90;
+    public const double DefaultEarlyReleaseBonusMultiplier = 1.5;
+    public const int DefaultAttributionWindowDays = 60;
+    public const decimal DefaultHoldoutShare = 0.10m;
+
+    /// <summary>Engagement kinds that keep a lapsed account passive (not email_open, not call_unanswered).</summary>
+    public static readonly IReadOnlyList<EngagementKind> DefaultEngagementKinds =
+    [
+        EngagementKind.WebVisit, EngagementKind.EmailClick, EngagementKind.CallAnswered,
+        EngagementKind.Meeting, EngagementKind.SupportTicket, EngagementKind.Event,
+    ];
+
+    public static Policy Default { get; } = new();
+
+    /// <summary>First booked order within this many days of the as-of date: new.</summary>
+    public int NewAccountDays { get; init; } = DefaultNewAccountDays;
+
+    /// <summary>Lapsed when days since the last order exceed this many buying cycles.</summary>
+    public double InactiveAfterCycles { get; init; } = DefaultInactiveAfterCycles;
+
+    /// <summary>Active (regular) needs at least this many booked orders in <see cref="RegularWindowDays"/>.</summary>
+    public int RegularMinOrders { get; init; } = DefaultRegularMinOrders;
+
+    public int RegularWindowDays { get; init; } = DefaultRegularWindowDays;
+
+    /// <summary>An engagement this recent keeps a lapsed account passive.</summary>
+    public int EngagementWindowDays { get; init; } = DefaultEngagementWindowDays;
+
+    /// <summary>What counts as engagement.</summary>
+    public IReadOnlyList<EngagementKind> EngagementKinds { get; init; } = DefaultEngagementKinds;
+
+    /// <summary>Days since the last order before a lapsed account can be dormant (strictly more).</summary>
+    public int DormantAfterDays { get; init; } = DefaultDormantAfterDays;
+
+    /// <summary>Dormant also needs no open opportunity and none closed within this many days.</summary>
+    public int DormantPipelineDays { get; init; } = DefaultDormantPipelineDays;
+
+    /// <summary>Trailing window of order dates used to measure buying cycles.</summary>
+    public int CycleWindowDays { get; init; } = DefaultCycleWindowDays;
+
+    /// <summary>Distinct order dates an account needs to use its own cycle; below it uses the company's.</summary>
+    public int MinOrdersForOwnCycle { get; init; } = DefaultMinOrdersForOwnCycle;
+
+    /// <summary>Pins the company cycle instead of measuring it; null measures it.</summary>
+    public int? FixedCycleDays { get; init; }
+
+    /// <summary>Company cycle used when no account has two order dates to measure one.</summary>
+    public int CompanyCycleFallbackDays { get; init; } = DefaultCompanyCycleFallbackDays;
+
+    /// <summary>Trailing window of "12-month" orders and revenue, and of the key-account cut.</summary>
+    public int RevenueWindowDays { get; init; } = DefaultRevenueWindowDays;
+
+    /// <summary>Key accounts: the fewest accounts whose trailing revenue makes up this share of the total.</summary>
+    public decimal KeyRevenueShare { get; init; } = DefaultKeyRevenueShare;
+
+    /// <summary>Optional cap on the number of key accounts; null means no cap.</summary>
+    public int? KeyMaxAccounts { get; init; }
+
+    public int PoolAfterDormantDays { get; init; } = DefaultPoolAfterDormantDays;
+    public int PoolNoticeDays { get; init; } = DefaultPoolNoticeDays;
+    public int MaxClaimsPerRepPerDay { get; init; } = DefaultMaxClaimsPerRepPerDay;
+    public int MaxOpenClaimsPerRep { get; init; } = DefaultMaxOpenClaimsPerRep;
+    public int ReclaimCooldownDays { get; init; } = DefaultReclaimCooldownDays;
+    public int ClaimExpiryDays { get; init; } = DefaultClaimExpiryDays;
+    public decimal HandoffBonusRate { get; init; } = DefaultHandoffBonusRate;
+
+    /// <summary>A fixed handoff bonus instead of the rate; null uses <see cref="HandoffBonusRate"/>.</summary>
+    public decimal? HandoffBonusFixed { get; init; }
+
+    public decimal AcceleratorRate { get; init; } = DefaultAcceleratorRate;
+    public int AcceleratorDays { get; init; } = DefaultAcceleratorDays;
+    public double EarlyReleaseBonusMultiplier { get; init; } = DefaultEarlyReleaseBonusMultiplier;
+    public int AttributionWindowDays { get; init; } = DefaultAttributionWindowDays;
+    public decimal HoldoutShare { get; init; } = DefaultHoldoutShare;
+
+    /// <summary>True when <paramref name="kind"/> counts as engagement under this policy.</summary>
+    public bool CountsAsEngagement(EngagementKind kind)
+    {
+        foreach (var k in EngagementKinds)
+        {
+            if (k == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every problem with this policy, each naming its key. Empty when the policy is usable.</summary>
+    public IReadOnlyList<PolicyProblem> Validate()
+    {
+        var problems = new List<PolicyProblem>();
+        foreach (var parameter in PolicyParameters.All)
+        {
+            parameter.Check(this, problems);
+        }
+
+        return problems;
+    }
+
+    public bool Equals(Policy? other) =>
+        other is not null && PolicyJson.Canonical(this) == PolicyJson.Canonical(other);
+
+    public override int GetHashCode() => PolicyJson.Canonical(this).GetHashCode(StringComparison.Ordinal);
+}
+
+/// <summary>One thing wrong with a policy document, naming the key that caused it.</summary>
+public sealed record PolicyProblem(string Key, string Message)
+{
+    public override string ToString() => $"{Key}: {Message}";
+}
