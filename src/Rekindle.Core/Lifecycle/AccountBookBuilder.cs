@@ -30,6 +30,9 @@ public sealed class AccountBookBuilder
         return accounts.Count - 1;
     }
 
+    /// <summary>The id of the account at <paramref name="index"/>.</summary>
+    public string Id(int index) => accounts[index].Id;
+
     /// <summary>The index of an account added before, or -1.</summary>
     public int IndexOf(string accountId) => accountIndex.TryGetValue(accountId, out var i) ? i : -1;
 

@@ -35,7 +35,7 @@ public static class Reasons
 
         if (c.Key)
         {
-            text += $"; key account: {Money(m.RevenueInWindow)} revenue in the last {policy.RevenueWindowDays} days, among the accounts making {policy.KeyRevenueShare:P0} of revenue";
+            text += $"; key account: {Money(m.RevenueInWindow)} revenue in the last {policy.RevenueWindowDays} days, among the accounts making {(policy.KeyRevenueShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of revenue";
         }
 
         return text;
@@ -51,7 +51,7 @@ public static class Reasons
         $"{asOf - c.Measures.LastOrderDay} days since last order ({Date(c.Measures.LastOrderDay)})";
 
     private static string Cycle(in AccountClassification c, Policy policy) =>
-        $"{Days(policy.InactiveAfterCycles)} x {Days(c.CycleDays)}-day {BasisWords(c.CycleBasis)} cycle ({Days(c.LapseThresholdDays)} days)";
+        $"{policy.InactiveAfterCycles.ToString("0.0#", CultureInfo.InvariantCulture)} x {Days(c.CycleDays)}-day {BasisWords(c.CycleBasis)} cycle ({Days(c.LapseThresholdDays)} days)";
 
     private static string BasisWords(CycleBasis basis) => basis switch
     {

@@ -1,0 +1,362 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Rekindle.Common;
+using Rekindle.Lifecycle;
+
+namespace Rekindle.App.Csv;
+
+/// <summary>How to read a CSV folder into a book.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>The workspace's reporting currency; null takes the currency of the first order row.</summary>
+    public string? Currency { get; init; }
+}
+
+/// <summary>A book read from a CSV folder, with the reporting currency it is in.</summary>
+public sealed record LoadedBook(AccountBook Book, string Currency, IReadOnlyDictionary<string, RepInfo> Reps);
+
+/// <summary>A sales rep as the lifecycle report shows it.</summary>
+public sealed record RepInfo(string Id, string Name, string Email, decimal CommissionRate, bool Active);
+
+/// <summary>
+/// Reads the CSV folder into an <see cref="AccountBook"/> in one streaming pass per file, with no per-order
+/// object: ids are looked up as spans, duplicate ids found by 64-bit hashes (confirmed by text before they are
+/// reported). Every error names file, line, column and value; any error and nothing is returned.
+/// </summary>
+public static class BookLoader
+{
+    public static LoadedBook Load(string folder, LoadOptions? options = null)
+    {
+        options ??= new LoadOptions();
+        var errors = new InputErrors();
+        if (!Directory.Exists(folder))
+        {
+            throw new InputException(folder, "folder not found");
+        }
+
+        foreach (var spec in CsvSchema.All.Where(s => s.Required && !s.ExistsIn(folder)))
+        {
+            errors.Add(spec.FileName, 0, "", "", $"required file is missing from {folder}");
+        }
+
+        errors.ThrowIfAny();
+
+        var reps = ReadReps(folder, errors);
+        var rates = ReadRates(folder, errors);
+        var builder = new AccountBookBuilder();
+        ReadAccounts(folder, builder, reps, errors);
+        var accounts = new AccountLookup(builder);
+        var currency = ReadOrders(folder, builder, accounts, options.Currency, rates, errors);
+        ReadEngagements(folder, builder, accounts, errors);
+        ReadOpportunities(folder, builder, accounts, errors);
+        errors.ThrowIfAny();
+        return new LoadedBook(builder.Build(), currency, reps);
+    }
+
+    private static Dictionary<string, RepInfo> ReadReps(string folder, InputErrors errors)
+    {
+        var reps = new Dictionary<string, RepInfo>(StringComparer.Ordinal);
+        if (!CsvSchema.Reps.ExistsIn(folder))
+        {
+            return reps;
+        }
+
+        using var f = CsvSchema.Reps.Open(folder, errors);
+        while (f is not null && f.Read())
+        {
+            var id = f.Required(0);
+            var name = f.Text(1);
+            var email = f.Text(2);
+            var rate = f.Decimal(3);
+            var active = f.Boolean(4);
+            if (rate is < 0 or > 1)
+            {
+                f.Error(3, rate.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "a commission rate must be between 0 and 1");
+            }
+
+            if (id is null || rate is null || active is null)
+            {
+                continue;
+            }
+
+            if (!reps.TryAdd(id, new RepInfo(id, name, email, rate.Value, active.Value)))
+            {
+                f.Error(0, id, "duplicate rep_id");
+            }
+        }
+
+        return reps;
+    }
+
+    private static Dictionary<string, decimal> ReadRates(string folder, InputErrors errors)
+    {
+        var rates = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        if (!CsvSchema.Rates.ExistsIn(folder))
+        {
+            return rates;
+        }
+
+        using var f = CsvSchema.Rates.Open(folder, errors);
+        while (f is not null && f.Read())
+        {
+            var currency = f.Required(0);
+            var rate = f.Decimal(1);
+            if (rate is <= 0)
+            {
+                f.Error(1, rate.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "a rate must be greater than 0");
+            }
+            else if (currency is not null && rate is not null && !rates.TryAdd(currency, rate.Value))
+            {
+                f.Error(0, currency, "duplicate currency");
+            }
+        }
+
+        return rates;
+    }
+
+    private static void ReadAccounts(string folder, AccountBookBuilder builder, Dictionary<string, RepInfo> reps, InputErrors errors)
+    {
+        using var f = CsvSchema.Accounts.Open(folder, errors);
+        while (f is not null && f.Read())
+        {
+            var id = f.Required(0);
+            var name = f.Text(1);
+            var created = f.Date(4);
+            var owner = f.Text(5);
+            if (owner.Length > 0 && reps.Count > 0 && !reps.ContainsKey(owner))
+            {
+                f.Error(5, owner, "owner_rep_id is not in reps.csv");
+            }
+
+            if (id is null || created is null)
+            {
+                continue;
+            }
+
+            if (builder.IndexOf(id) >= 0)
+            {
+                f.Error(0, id, "duplicate account_id");
+                continue;
+            }
+
+            builder.AddAccount(new AccountInfo(id, name, f.Text(2), f.Text(3), created.Value, owner));
+        }
+    }
+
+    private static string ReadOrders(string folder, AccountBookBuilder builder, AccountLookup accounts, string? currency, Dictionary<string, decimal> rates, InputErrors errors)
+    {
+        var ids = new DuplicateIds(CsvSchema.Orders, 0, "order_id");
+        using (var f = CsvSchema.Orders.Open(folder, errors))
+        {
+            while (f is not null && f.Read())
+            {
+                ids.Add(f.Span(0), f.Line);
+                if (f.Span(0).IsEmpty)
+                {
+                    f.Error(0, "", "a value is required");
+                }
+
+                var account = accounts.Find(f, 1);
+                var date = f.Date(2);
+                var amount = f.Decimal(3);
+                var rowCurrency = f.Span(4);
+                currency ??= rowCurrency.IsEmpty ? null : rowCurrency.ToString().ToUpperInvariant();
+                var rate = 1m;
+                if (rowCurrency.IsEmpty)
+                {
+                    f.Error(4, "", "a currency is required");
+                }
+                else if (!rowCurrency.Equals(currency, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (rates.TryGetValue(rowCurrency.ToString(), out var r))
+                    {
+                        rate = r;
+                    }
+                    else
+                    {
+                        f.Error(4, rowCurrency.ToString(), $"not the reporting currency {currency}, and rates.csv gives no rate for it");
+                    }
+                }
+
+                OrderStatus status = default;
+                if (!Codes.TryParse(f.Span(5), out status))
+                {
+                    f.Error(5, f.Span(5).ToString(), "expected booked, cancelled or refunded");
+                }
+                else if (status == OrderStatus.Booked && amount < 0)
+                {
+                    f.Error(3, amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "a booked order cannot have a negative amount");
+                }
+
+                if (account >= 0 && date is not null && amount is not null)
+                {
+                    builder.AddOrder(account, date.Value, amount.Value * rate, status);
+                }
+            }
+        }
+
+        ids.Report(folder, errors);
+        return currency ?? "USD";
+    }
+
+    private static void ReadEngagements(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors)
+    {
+        if (!CsvSchema.Engagements.ExistsIn(folder))
+        {
+            return;
+        }
+
+        var ids = new DuplicateIds(CsvSchema.Engagements, 0, "engagement_id");
+        using (var f = CsvSchema.Engagements.Open(folder, errors))
+        {
+            while (f is not null && f.Read())
+            {
+                ids.Add(f.Span(0), f.Line);
+                var account = accounts.Find(f, 1);
+                var date = f.Date(2);
+                var kindOk = Codes.TryParse(f.Span(3), out EngagementKind kind);
+                if (!kindOk)
+                {
+                    f.Error(3, f.Span(3).ToString(), $"unknown engagement kind (expected one of {string.Join(", ", Codes.AllEngagementKinds)})");
+                }
+
+                if (!Codes.TryParse(f.Span(4), out Direction _))
+                {
+                    f.Error(4, f.Span(4).ToString(), "expected inbound or outbound");
+                }
+
+                if (account >= 0 && date is not null && kindOk)
+                {
+                    builder.AddEngagement(account, date.Value, kind);
+                }
+            }
+        }
+
+        ids.Report(folder, errors);
+    }
+
+    private static void ReadOpportunities(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors)
+    {
+        if (!CsvSchema.Opportunities.ExistsIn(folder))
+        {
+            return;
+        }
+
+        var ids = new DuplicateIds(CsvSchema.Opportunities, 0, "opportunity_id");
+        using (var f = CsvSchema.Opportunities.Open(folder, errors))
+        {
+            while (f is not null && f.Read())
+            {
+                ids.Add(f.Span(0), f.Line);
+                var account = accounts.Find(f, 1);
+                var opened = f.Date(2);
+                var closed = f.Date(3, required: false);
+                if (opened is not null && closed is not null && closed < opened)
+                {
+                    f.Error(3, IsoDate.Format(closed.Value), $"closed before it was opened ({IsoDate.Format(opened.Value)})");
+                }
+
+                if (!f.Span(5).IsEmpty)
+                {
+                    f.Decimal(5);
+                }
+
+                if (account >= 0 && opened is not null)
+                {
+                    builder.AddOpportunity(account, opened.Value, closed);
+                }
+            }
+        }
+
+        ids.Report(folder, errors);
+    }
+
+    /// <summary>Finds account indexes by a span of the id, with no allocation per row.</summary>
+    private sealed class AccountLookup
+    {
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public AccountLookup(AccountBookBuilder builder)
+        {
+            var map = new Dictionary<string, int>(builder.AccountCount, StringComparer.Ordinal);
+            for (var i = 0; i < builder.AccountCount; i++)
+            {
+                map[builder.Id(i)] = i;
+            }
+
+            lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public int Find(CsvFile f, int column)
+        {
+            var id = f.Span(column);
+            if (id.IsEmpty)
+            {
+                f.Error(column, "", "a value is required");
+                return -1;
+            }
+
+            if (lookup.TryGetValue(id, out var index))
+            {
+                return index;
+            }
+
+            f.Error(column, id.ToString(), "unknown account (not in accounts.csv)");
+            return -1;
+        }
+    }
+
+    /// <summary>
+    /// Finds duplicate ids in a file with bounded memory: a 64-bit hash and a line per row, sorted at the end;
+    /// rows whose hashes match are read again and compared as text before a duplicate is reported.
+    /// </summary>
+    private sealed class DuplicateIds(FileSpec spec, int column, string columnName)
+    {
+        private readonly List<(ulong Hash, int Line)> rows = [];
+
+        public void Add(ReadOnlySpan<char> id, int line)
+        {
+            if (!id.IsEmpty)
+            {
+                rows.Add((XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id)), line));
+            }
+        }
+
+        public void Report(string folder, InputErrors errors)
+        {
+            var span = CollectionsMarshal.AsSpan(rows);
+            span.Sort();
+            var suspects = new HashSet<int>();
+            for (var i = 1; i < span.Length; i++)
+            {
+                if (span[i].Hash == span[i - 1].Hash)
+                {
+                    suspects.Add(span[i - 1].Line);
+                    suspects.Add(span[i].Line);
+                }
+            }
+
+            if (suspects.Count == 0)
+            {
+                return;
+            }
+
+            var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+            var scratch = new InputErrors();
+            using var f = spec.Open(folder, scratch);
+            while (f is not null && f.Read())
+            {
+                if (!suspects.Contains(f.Line))
+                {
+                    continue;
+                }
+
+                var id = f.Text(column);
+                if (!firstLine.TryAdd(id, f.Line))
+                {
+                    errors.Add(spec.FileName, f.Line, columnName, id, $"duplicate id (first seen on line {firstLine[id]})");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+namespace Rekindle.App.Csv;
+
+/// <summary>One thing wrong with an input file: where (file, line, column), what value, and why.</summary>
+public sealed record InputError(string File, int Line, string Column, string Value, string Reason)
+{
+    public override string ToString()
+    {
+        var where = Line > 0 ? $"{File}:{Line}" : File;
+        var column = string.IsNullOrEmpty(Column) ? "" : $" column {Column}";
+        var value = string.IsNullOrEmpty(Value) ? "" : $" value \"{Shorten(Value)}\"";
+        return $"{where}:{column}{value}: {Reason}";
+    }
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
+}
+
+/// <summary>Collects input errors: keeps the first <see cref="Limit"/> in order and counts the rest.</summary>
+public sealed class InputErrors
+{
+    public const int Limit = 100;
+    private readonly List<InputError> kept = [];
+
+    public int Count { get; private set; }
+
+    public bool Any => Count > 0;
+
+    public IReadOnlyList<InputError> Kept => kept;
+
+    public void Add(InputError error)
+    {
+        Count++;
+        if (kept.Count < Limit)
+        {
+            kept.Add(error);
+        }
+    }
+
+    public void Add(string file, int line, string column, string value, string reason) =>
+        Add(new InputError(file, line, column, value, reason));
+
+    /// <summary>Throws an <see cref="InputException"/> carrying every error, when there is any.</summary>
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new InputException(this);
+        }
+    }
+
+    /// <summary>The errors as lines a person reads: the first <see cref="Limit"/>, then a count of the rest.</summary>
+    public IEnumerable<string> Describe()
+    {
+        foreach (var e in kept.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line))
+        {
+            yield return e.ToString();
+        }
+
+        if (Count > kept.Count)
+        {
+            yield return $"... and {Count - kept.Count} more error(s)";
+        }
+    }
+}
+
+/// <summary>Bad input: the program reports every error and writes nothing.</summary>
+public sealed class InputException : Exception
+{
+    public InputException(InputErrors errors)
+        : base($"{errors.Count} input error(s); first: {errors.Kept[0]}") => Errors = errors;
+
+    public InputException(string file, string reason)
+        : this(Single(file, reason))
+    {
+    }
+
+    public InputException()
+        : this("(input)", "bad input")
+    {
+    }
+
+    public InputException(string message, Exception inner)
+        : base(message, inner) => Errors = Single("(input)", message);
+
+    public InputException(string message)
+        : this("(input)", message)
+    {
+    }
+
+    public InputErrors Errors { get; }
+
+    private static InputErrors Single(string file, string reason)
+    {
+        var errors = new InputErrors();
+        errors.Add(file, 0, "", "", reason);
+        return errors;
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Rekindle.App.Csv;
+using Rekindle.App.Policies;
+using Rekindle.Cli.Commands;
+
+namespace Rekindle.Cli;
+
+/// <summary>The <c>rekindle</c> command: its verbs, and one place that turns errors into messages and exit codes.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        var root = new RootCommand("Rekindle: find the customers you are quietly losing, say why, and win them back.");
+        root.Add(ClassifyCommand.Create(console));
+        root.Add(PolicyCommands.Create(console));
+
+        var parsed = root.Parse(args);
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            }) switch
+            {
+                // The parser reports usage errors with exit code 1: they are bad input.
+                1 when parsed.Errors.Count > 0 => ExitCodes.BadInput,
+                var code => code,
+            };
+        }
+        catch (InputException e)
+        {
+            foreach (var line in e.Errors.Describe())
+            {
+                console.Error.WriteLine($"error: {line}");
+            }
+
+            console.Error.WriteLine($"{e.Errors.Count} error(s); nothing was written.");
+            return ExitCodes.BadInput;
+        }
+        catch (PolicyException e)
+        {
+            console.Error.WriteLine($"error: the policy {e.File} has {e.Problems.Count} problem(s):");
+            foreach (var problem in e.Problems)
+            {
+                console.Error.WriteLine($"  {problem.Key}: {problem.Message}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
+
+/// <summary>A command used wrongly (a bad option value): exit code 2 with the message.</summary>
+public sealed class UsageException(string message) : Exception(message)
+{
+    public UsageException()
+        : this("bad usage")
+    {
+    }
+
+    public UsageException(string message, Exception inner)
+        : this(message + ": " + inner.Message)
+    {
+    }
+}

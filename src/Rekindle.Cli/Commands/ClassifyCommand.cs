@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Rekindle.App.Csv;
+using Rekindle.App.Policies;
+using Rekindle.App.Reports;
+using Rekindle.Lifecycle;
+
+namespace Rekindle.Cli.Commands;
+
+/// <summary><c>rekindle classify</c>: every account's status as of a date, or the transitions over a range of dates.</summary>
+public static class ClassifyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = CliOptions.Data();
+        var asOf = CliOptions.Date("--as-of", "Classify as of this date (default: today)");
+        var from = CliOptions.Date("--from", "First date of a history run");
+        var to = CliOptions.Date("--to", "Last date of a history run");
+        var step = new Option<int>("--step") { Description = "Days between dates of a history run", DefaultValueFactory = _ => 30 };
+        var policy = CliOptions.PolicyFile();
+        var format = CliOptions.Format("table", "csv", "json");
+        var output = CliOptions.Out();
+        var currency = new Option<string?>("--currency") { Description = "Reporting currency (default: the first order's)" };
+
+        var command = new Command("classify", "Classify every account as of a date, with its reasons")
+        {
+            data, asOf, from, to, step, policy, format, output, currency,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(data) ?? throw new UsageException("--data DIR is required: the folder of CSV files to classify");
+            var effective = PolicyFile.Load(parse.GetValue(policy));
+            var loaded = BookLoader.Load(folder, new LoadOptions { Currency = parse.GetValue(currency) });
+            var target = parse.GetValue(output);
+            var fmt = parse.GetValue(format)!;
+
+            if (parse.GetValue(from) is { } first)
+            {
+                var last = parse.GetValue(to) ?? throw new UsageException("--to is required with --from");
+                var days = parse.GetValue(step);
+                if (days < 1)
+                {
+                    throw new UsageException("--step must be at least 1 day");
+                }
+
+                if (last < first)
+                {
+                    throw new UsageException("--to must not be before --from");
+                }
+
+                var history = ClassificationHistory.Run(loaded.Book, effective, first, last, days);
+                Emit(console, target, fmt, w => HistoryWriter.WriteCsv(history, w), s => HistoryWriter.WriteJson(history, s), () => HistoryView.Show(console, history));
+                return ExitCodes.Ok;
+            }
+
+            var date = parse.GetValue(asOf) ?? console.Today;
+            var result = LifecycleEngine.Classify(loaded.Book, effective, date);
+            Emit(console, target, fmt, w => ClassificationWriter.WriteCsv(result, w), s => ClassificationWriter.WriteJson(result, s), () => SummaryView.Show(console, result, loaded.Currency));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Writes csv or json to the file or standard output; the table goes to the terminal.</summary>
+    internal static void Emit(CliConsole console, string? target, string format, Action<TextWriter> csv, Action<Stream> json, Action table)
+    {
+        switch (format)
+        {
+            case "csv" when target is not null:
+                OutputFile.Write(target, csv);
+                break;
+            case "csv":
+                csv(console.Out);
+                break;
+            case "json" when target is not null:
+                OutputFile.Write(target, w => WriteJson(w, json));
+                break;
+            case "json":
+                WriteJson(console.Out, json);
+                break;
+            default:
+                table();
+                break;
+        }
+    }
+
+    private static void WriteJson(TextWriter writer, Action<Stream> json)
+    {
+        using var buffer = new MemoryStream();
+        json(buffer);
+        writer.Write(OutputFile.Utf8NoBom.GetString(buffer.ToArray()));
+        writer.Write('\n');
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Rekindle.App.Policies;
+using Rekindle.App.Reports;
+using Rekindle.Policies;
+using Spectre.Console;
+
+namespace Rekindle.Cli.Commands;
+
+/// <summary><c>rekindle policy init|show</c>: the team's one policy document.</summary>
+public static class PolicyCommands
+{
+    public static Command Create(CliConsole console)
+    {
+        var policy = new Command("policy", "The team's dormancy policy: one versioned document for everyone");
+
+        var outOption = CliOptions.Out();
+        var init = new Command("init", "Write the default policy (every parameter with its default)") { outOption };
+        init.SetAction(parse =>
+        {
+            var json = PolicyJson.Write(Policy.Default);
+            if (parse.GetValue(outOption) is { } path)
+            {
+                OutputFile.Write(path, w => w.Write(json));
+                console.Error.WriteLine($"wrote {path} (policy version {PolicyJson.VersionId(Policy.Default)})");
+            }
+            else
+            {
+                console.Out.Write(json);
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var policyOption = CliOptions.PolicyFile();
+        var format = CliOptions.Format("table", "json");
+        var show = new Command("show", "Print the effective policy and its version id") { policyOption, format };
+        show.SetAction(parse =>
+        {
+            var effective = PolicyFile.Load(parse.GetValue(policyOption));
+            if (parse.GetValue(format) == "json")
+            {
+                console.Out.Write(PolicyJson.Write(effective));
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("parameter", "value", "default", "meaning");
+            foreach (var p in PolicyParameters.All)
+            {
+                var value = p.Display(effective);
+                var @default = p.Display(Policy.Default);
+                table.AddRow(Markup.Escape(p.Key), value == @default ? Markup.Escape(value) : $"[bold]{Markup.Escape(value)}[/]", Markup.Escape(@default), Markup.Escape(p.Meaning));
+            }
+
+            var ansi = console.Ansi();
+            ansi.Write(table);
+            ansi.WriteLine($"policy version {PolicyJson.VersionId(effective)}");
+            return ExitCodes.Ok;
+        });
+
+        policy.Add(init);
+        policy.Add(show);
+        return policy;
+    }
+}
