@@ -48,8 +48,13 @@ public static class PolicyJson
                 var parameter = PolicyParameters.Find(property.Name);
                 if (parameter is null)
                 {
-                    var suggestion = PolicyParameters.All.FirstOrDefault(p => string.Equals(p.Key, property.Name, StringComparison.OrdinalIgnoreCase));
-                    problems.Add(new(property.Name, suggestion is null ? "unknown key" : $"unknown key (did you mean {suggestion.Key}?)"));
+                    var suggestion = PolicyParameters.All
+                        .Select(p => (p.Key, Distance: EditDistance(p.Key.ToUpperInvariant(), property.Name.ToUpperInvariant())))
+                        .Where(p => p.Distance <= 2)
+                        .OrderBy(p => p.Distance)
+                        .Select(p => p.Key)
+                        .FirstOrDefault();
+                    problems.Add(new(property.Name, suggestion is null ? "unknown key" : $"unknown key (did you mean {suggestion}?)"));
                     continue;
                 }
 
@@ -73,6 +78,30 @@ public static class PolicyJson
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(policy)));
         return Convert.ToHexStringLower(hash)[..12];
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitute, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static string Serialize(Policy policy, bool indented)
