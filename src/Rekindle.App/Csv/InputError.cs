@@ -8,7 +8,8 @@ public sealed record InputError(string File, int Line, string Column, string Val
         var where = Line > 0 ? $"{File}:{Line}" : File;
         var column = string.IsNullOrEmpty(Column) ? "" : $" column {Column}";
         var value = string.IsNullOrEmpty(Value) ? "" : $" value \"{Shorten(Value)}\"";
-        return $"{where}:{column}{value}: {Reason}";
+        var detail = column + value;
+        return detail.Length == 0 ? $"{where}: {Reason}" : $"{where}:{detail}: {Reason}";
     }
 
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";

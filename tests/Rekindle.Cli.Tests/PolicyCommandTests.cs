@@ -1,0 +1,46 @@
+using Rekindle.Policies;
+
+namespace Rekindle.Cli.Tests;
+
+public class PolicyCommandTests
+{
+    [Fact]
+    public void Init_WritesEveryParameterWithItsDefault()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("policy.json");
+        var result = Cli.Run("policy", "init", "--out", path);
+        Assert.Equal(0, result.ExitCode);
+        var parsed = PolicyJson.Parse(File.ReadAllText(path));
+        Assert.Equal(Policy.Default, parsed.Policy);
+        foreach (var p in PolicyParameters.All)
+        {
+            Assert.Contains($"\"{p.Key}\"", File.ReadAllText(path), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Show_PrintsTheEffectivePolicyAndItsVersion()
+    {
+        using var folder = new TempFolder();
+        folder.Write("p.json", """{ "dormantAfterDays": 400 }""");
+        var result = Cli.Run("policy", "show", "--policy", folder.File("p.json"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("dormantAfterDays", result.Out, StringComparison.Ordinal);
+        Assert.Contains("400", result.Out, StringComparison.Ordinal);
+        Assert.Contains("policy version " + PolicyJson.VersionId(Policy.Default with { DormantAfterDays = 400 }), result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_InvalidPolicy_ListsEveryProblemAndExits2()
+    {
+        using var folder = new TempFolder();
+        folder.Write("p.json", """{ "dormantAfterDays": -1, "keyRevenueShare": 0, "inactiveAfterCycles": 0, "nope": true }""");
+        var result = Cli.Run("policy", "show", "--policy", folder.File("p.json"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("dormantAfterDays: days must not be negative, got -1", result.Error, StringComparison.Ordinal);
+        Assert.Contains("keyRevenueShare: a share must be in (0, 1], got 0", result.Error, StringComparison.Ordinal);
+        Assert.Contains("inactiveAfterCycles: a multiplier must be greater than 0, got 0", result.Error, StringComparison.Ordinal);
+        Assert.Contains("nope: unknown key", result.Error, StringComparison.Ordinal);
+    }
+}
