@@ -11,6 +11,8 @@ public static class CliApp
     public static int Run(string[] args, CliConsole console)
     {
         var root = new RootCommand("Rekindle: find the customers you are quietly losing, say why, and win them back.");
+        root.Add(DemoCommand.Create(console));
+        root.Add(GenerateCommand.Create(console));
         root.Add(ClassifyCommand.Create(console));
         root.Add(PolicyCommands.Create(console));
 

@@ -46,16 +46,15 @@ public static class SummaryView
             return;
         }
 
-        var keys = new Table().Title($"Key accounts lapsing: {lapsing.Count} (first alert of the day)")
-            .AddColumn("account").AddColumn("owner").AddColumn("status").AddColumn(new TableColumn("revenue 12m").RightAligned()).AddColumn("why");
+        ansi.Write(new Rule($"Key accounts lapsing: {lapsing.Count} (first alert of the day)").LeftJustified());
         foreach (var a in lapsing.Take(keyLapsingToShow))
         {
             var info = result.Book.Accounts[a];
             var c = result.Accounts[a];
-            keys.AddRow(Markup.Escape($"{info.Id} {info.Name}"), Markup.Escape(info.OwnerRepId), c.Status.Code(), Money(c.Measures.RevenueInWindow), Markup.Escape(result.ReasonsOf(a)));
+            ansi.MarkupLine($"[bold]{Markup.Escape(info.Id)} {Markup.Escape(info.Name)}[/]  owner {Markup.Escape(info.OwnerRepId)}  [yellow]{c.Status.Code()}[/]  revenue 12m {Money(c.Measures.RevenueInWindow)}");
+            ansi.WriteLine("    " + result.ReasonsOf(a));
         }
 
-        ansi.Write(keys);
         if (lapsing.Count > keyLapsingToShow)
         {
             ansi.WriteLine($"... and {lapsing.Count - keyLapsingToShow} more (see --format csv)");

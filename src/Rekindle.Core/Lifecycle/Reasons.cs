@@ -35,7 +35,7 @@ public static class Reasons
 
         if (c.Key)
         {
-            text += $"; key account: {Money(m.RevenueInWindow)} revenue in the last {policy.RevenueWindowDays} days, among the accounts making {(policy.KeyRevenueShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of revenue";
+            text += $"; key account: {Money(m.RevenueInWindow)} in the last {policy.RevenueWindowDays} days (top accounts making {(policy.KeyRevenueShare * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of revenue)";
         }
 
         return text;
