@@ -46,11 +46,14 @@ public static class BookLoader
         var builder = new AccountBookBuilder();
         ReadAccounts(folder, builder, reps, errors);
         var accounts = new AccountLookup(builder);
-        var currency = ReadOrders(folder, builder, accounts, options.Currency, rates, errors);
-        ReadEngagements(folder, builder, accounts, errors);
-        ReadOpportunities(folder, builder, accounts, errors);
+        // Orders, engagements and opportunities fill separate columns of the builder: read them in parallel.
+        var currency = options.Currency;
+        Parallel.Invoke(
+            () => currency = ReadOrders(folder, builder, accounts, options.Currency, rates, errors),
+            () => ReadEngagements(folder, builder, accounts, errors),
+            () => ReadOpportunities(folder, builder, accounts, errors));
         errors.ThrowIfAny();
-        return new LoadedBook(builder.Build(), currency, reps);
+        return new LoadedBook(builder.Build(), currency ?? "USD", reps);
     }
 
     private static Dictionary<string, RepInfo> ReadReps(string folder, InputErrors errors)
@@ -312,30 +315,42 @@ public static class BookLoader
     /// </summary>
     private sealed class DuplicateIds(FileSpec spec, int column, string columnName)
     {
-        private readonly List<(ulong Hash, int Line)> rows = [];
+        private ulong[] hashes = new ulong[1024];
+        private int[] lines = new int[1024];
+        private int count;
 
         public void Add(ReadOnlySpan<char> id, int line)
         {
-            if (!id.IsEmpty)
+            if (id.IsEmpty)
             {
-                rows.Add((XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id)), line));
+                return;
             }
+
+            if (count == hashes.Length)
+            {
+                Array.Resize(ref hashes, count * 2);
+                Array.Resize(ref lines, count * 2);
+            }
+
+            hashes[count] = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
+            lines[count++] = line;
         }
 
         public void Report(string folder, InputErrors errors)
         {
-            var span = CollectionsMarshal.AsSpan(rows);
-            span.Sort();
+            Array.Sort(hashes, lines, 0, count);
             var suspects = new HashSet<int>();
-            for (var i = 1; i < span.Length; i++)
+            for (var i = 1; i < count; i++)
             {
-                if (span[i].Hash == span[i - 1].Hash)
+                if (hashes[i] == hashes[i - 1])
                 {
-                    suspects.Add(span[i - 1].Line);
-                    suspects.Add(span[i].Line);
+                    suspects.Add(lines[i - 1]);
+                    suspects.Add(lines[i]);
                 }
             }
 
+            hashes = [];
+            lines = [];
             if (suspects.Count == 0)
             {
                 return;

@@ -27,12 +27,16 @@ public sealed class InputErrors
 
     public IReadOnlyList<InputError> Kept => kept;
 
+    /// <summary>Adds an error; safe to call from the threads that read files in parallel.</summary>
     public void Add(InputError error)
     {
-        Count++;
-        if (kept.Count < Limit)
+        lock (kept)
         {
-            kept.Add(error);
+            Count++;
+            if (kept.Count < Limit)
+            {
+                kept.Add(error);
+            }
         }
     }
 
