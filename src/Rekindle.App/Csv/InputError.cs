@@ -15,27 +15,49 @@ public sealed record InputError(string File, int Line, string Column, string Val
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }
 
-/// <summary>Collects input errors: keeps the first <see cref="Limit"/> in order and counts the rest.</summary>
+/// <summary>
+/// Collects input errors: counts them all and keeps the first <see cref="Limit"/> of each file, so the
+/// report (the first <see cref="Limit"/> by file and line) is the same whichever thread read which file first.
+/// </summary>
 public sealed class InputErrors
 {
     public const int Limit = 100;
-    private readonly List<InputError> kept = [];
+    private readonly Dictionary<string, List<InputError>> byFile = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }
 
     public bool Any => Count > 0;
 
-    public IReadOnlyList<InputError> Kept => kept;
+    /// <summary>The errors kept, in file and line order: at most <see cref="Limit"/>.</summary>
+    public IReadOnlyList<InputError> Kept
+    {
+        get
+        {
+            lock (byFile)
+            {
+                return byFile.Values.SelectMany(e => e)
+                    .OrderBy(e => e.File, StringComparer.Ordinal)
+                    .ThenBy(e => e.Line)
+                    .Take(Limit)
+                    .ToList();
+            }
+        }
+    }
 
     /// <summary>Adds an error; safe to call from the threads that read files in parallel.</summary>
     public void Add(InputError error)
     {
-        lock (kept)
+        lock (byFile)
         {
             Count++;
-            if (kept.Count < Limit)
+            if (!byFile.TryGetValue(error.File, out var list))
             {
-                kept.Add(error);
+                byFile[error.File] = list = [];
+            }
+
+            if (list.Count < Limit)
+            {
+                list.Add(error);
             }
         }
     }
@@ -55,7 +77,8 @@ public sealed class InputErrors
     /// <summary>The errors as lines a person reads: the first <see cref="Limit"/>, then a count of the rest.</summary>
     public IEnumerable<string> Describe()
     {
-        foreach (var e in kept.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line))
+        var kept = Kept;
+        foreach (var e in kept)
         {
             yield return e.ToString();
         }
