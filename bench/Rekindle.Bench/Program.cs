@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Rekindle.App.Csv;
+using Rekindle.App.Generation;
+using Rekindle.Bench;
+using Rekindle.Lifecycle;
+using Rekindle.Policies;
+
+// Usage: dotnet run -c Release --project bench/Rekindle.Bench -- [--accounts N] [--data DIR] [--as-of yyyy-MM-dd] [--out FILE]
+// Generates the company when DIR has no accounts.csv, then measures Rekindle and DuckDB on the same files.
+var options = Args.Parse(args);
+var asOf = options.AsOf;
+var folder = options.Data ?? Path.Combine(Path.GetTempPath(), $"rekindle-bench-{options.Accounts}");
+var table = new Figures(options.Out);
+table.Note($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}, .NET {Environment.Version}; {options.Accounts:N0} accounts, as of {asOf:yyyy-MM-dd}");
+
+if (!File.Exists(Path.Combine(folder, "accounts.csv")))
+{
+    var g = Stopwatch.StartNew();
+    var report = CompanyGenerator.Generate(new GeneratorOptions(asOf, options.Accounts), folder);
+    table.Add("generate", g.Elapsed, $"{report.Accounts:N0} accounts, {report.Orders:N0} orders, {report.Engagements:N0} engagements");
+}
+
+GC.Collect();
+var load = Stopwatch.StartNew();
+var loaded = BookLoader.Load(folder);
+var loadTime = load.Elapsed;
+table.Add("Rekindle: CSV load (validated)", loadTime, $"{loaded.Book.AccountCount:N0} accounts, {loaded.Book.OrderCount:N0} orders, {loaded.Book.EngagementCount:N0} engagements");
+
+var classify = Median(3, () => LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf));
+table.Add("Rekindle: classify as of one date (2 threads)", classify, "data in memory; median of 3");
+var single = Median(3, () => LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf, maxDegreeOfParallelism: 1));
+table.Add("Rekindle: classify as of one date (1 thread)", single, $"speed-up 2 vs 1 thread: {single / classify:0.00}x");
+var monthly = Stopwatch.StartNew();
+for (var m = 0; m < 12; m++)
+{
+    LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf.AddMonths(-m));
+}
+
+table.Add("Rekindle: classify at 12 monthly dates", monthly.Elapsed, "");
+var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+table.Add("Rekindle: peak memory", TimeSpan.Zero, $"{peak / 1024.0 / 1024 / 1024:0.00} GB (working set)");
+var rekindle = loadTime + classify;
+loaded = null;
+GC.Collect();
+
+var duck = DuckDbBaseline.Aggregate(folder, asOf, Environment.ProcessorCount);
+table.Add("DuckDB: per-account aggregates, SQL over the CSV files", duck.Elapsed, $"{duck.Accounts:N0} accounts");
+table.Add("Ratio Rekindle (load + classify) / DuckDB", TimeSpan.Zero, $"{rekindle / duck.Elapsed:0.00}");
+table.Write();
+return 0;
+
+static TimeSpan Median(int runs, Action action)
+{
+    var times = new List<TimeSpan>();
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        times.Add(clock.Elapsed);
+    }
+
+    times.Sort();
+    return times[runs / 2];
+}
