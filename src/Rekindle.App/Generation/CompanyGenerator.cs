@@ -13,6 +13,7 @@ public static class CompanyGenerator
 {
     private const int ChunkAccounts = 256;
     private const int ChunksPerBatch = 16;
+    private const int BatchAccounts = ChunkAccounts * ChunksPerBatch;
     private const int FileBufferBytes = 1 << 20;
     private const string PartialSuffix = ".partial";
 
@@ -91,50 +92,85 @@ public static class CompanyGenerator
 
         repText.WriteTo(files[0]);
 
-        var chunks = Enumerable.Range(0, ChunksPerBatch).Select(_ => new ChunkRows()).ToArray();
+        // Two sets of chunks: one batch is written to disk while the next is generated and formatted.
+        var sets = new[] { NewBatch(), NewBatch() };
+        var writing = Task.CompletedTask;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         long contacts = 0, orders = 0, lines = 0, engagements = 0, opportunities = 0, churned = 0;
-        for (var batchStart = 0; batchStart < options.Accounts; batchStart += ChunkAccounts * ChunksPerBatch)
+        try
         {
-            var first = batchStart;
-            var used = Math.Min(ChunksPerBatch, (options.Accounts - batchStart + ChunkAccounts - 1) / ChunkAccounts);
-            Parallel.For(0, used, parallel, i =>
+            for (var batchStart = 0; batchStart < options.Accounts; batchStart += BatchAccounts)
             {
-                var from = first + (i * ChunkAccounts);
-                chunks[i].Generate(model, from, Math.Min(ChunkAccounts, options.Accounts - from));
-            });
+                var first = batchStart;
+                var chunks = sets[batchStart / BatchAccounts % 2];
+                var used = Math.Min(ChunksPerBatch, (options.Accounts - batchStart + ChunkAccounts - 1) / ChunkAccounts);
+                Parallel.For(0, used, parallel, i =>
+                {
+                    var from = first + (i * ChunkAccounts);
+                    chunks[i].Generate(model, from, Math.Min(ChunkAccounts, options.Accounts - from));
+                });
 
-            for (var i = 0; i < used; i++)
-            {
-                var chunk = chunks[i];
-                chunk.ContactBase = contacts + 1;
-                chunk.OrderBase = orders + 1;
-                chunk.EngagementBase = engagements + 1;
-                chunk.OpportunityBase = opportunities + 1;
-                contacts += chunk.Contacts.Count;
-                orders += chunk.Orders.Count;
-                lines += chunk.Lines.Count;
-                engagements += chunk.Engagements.Count;
-                opportunities += chunk.Opportunities.Count;
+                foreach (var chunk in chunks.AsSpan(0, used))
+                {
+                    chunk.ContactBase = contacts + 1;
+                    chunk.OrderBase = orders + 1;
+                    chunk.EngagementBase = engagements + 1;
+                    chunk.OpportunityBase = opportunities + 1;
+                    contacts += chunk.Contacts.Count;
+                    orders += chunk.Orders.Count;
+                    lines += chunk.Lines.Count;
+                    engagements += chunk.Engagements.Count;
+                    opportunities += chunk.Opportunities.Count;
+                }
+
+                Parallel.For(0, used, parallel, i => chunks[i].Format(model));
+                foreach (var chunk in chunks.AsSpan(0, used))
+                {
+                    churned += chunk.Churned;
+                }
+
+                writing.GetAwaiter().GetResult();
+                if (batchStart > 0)
+                {
+                    progress?.Report(batchStart);
+                }
+
+                writing = Task.Run(() => WriteBatch(chunks, used, files), CancellationToken.None);
             }
 
-            Parallel.For(0, used, parallel, i => chunks[i].Format(model));
-            for (var i = 0; i < used; i++)
+            writing.GetAwaiter().GetResult();
+            progress?.Report(options.Accounts);
+        }
+        catch
+        {
+            // Let a write in flight finish before the caller closes (and deletes) the files.
+            try
             {
-                var chunk = chunks[i];
-                chunk.AccountText.WriteTo(files[1]);
-                chunk.ContactText.WriteTo(files[2]);
-                chunk.OrderText.WriteTo(files[3]);
-                chunk.LineText.WriteTo(files[4]);
-                chunk.EngagementText.WriteTo(files[5]);
-                chunk.OpportunityText.WriteTo(files[6]);
-                chunk.TruthText.WriteTo(files[7]);
-                churned += chunk.Churned;
+                writing.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
             }
 
-            progress?.Report(Math.Min(options.Accounts, batchStart + (ChunkAccounts * ChunksPerBatch)));
+            throw;
         }
 
         return new GenerationReport(reps, options.Accounts, contacts, orders, lines, engagements, opportunities, churned);
+    }
+
+    private static ChunkRows[] NewBatch() => [.. Enumerable.Range(0, ChunksPerBatch).Select(_ => new ChunkRows())];
+
+    private static void WriteBatch(ChunkRows[] chunks, int used, FileStream[] files)
+    {
+        foreach (var chunk in chunks.AsSpan(0, used))
+        {
+            chunk.AccountText.WriteTo(files[1]);
+            chunk.ContactText.WriteTo(files[2]);
+            chunk.OrderText.WriteTo(files[3]);
+            chunk.LineText.WriteTo(files[4]);
+            chunk.EngagementText.WriteTo(files[5]);
+            chunk.OpportunityText.WriteTo(files[6]);
+            chunk.TruthText.WriteTo(files[7]);
+        }
     }
 }

@@ -7,7 +7,7 @@ internal sealed partial class CompanyModel
 {
     private const double MedianOrderDollars = 450;
     private const double OrderValueSigma = 0.9;
-    private const double MedianGapDays = 45;
+    private const double MedianGapDays = 40;
     private const double GapSizeLink = 0.45;
     private const double GapSigma = 0.95;
     private const double MinGapDays = 6;

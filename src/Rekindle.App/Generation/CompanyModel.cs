@@ -31,6 +31,8 @@ internal sealed record IdWidths(int Account, int Rep, int Contact, int Order, in
 /// for the rest); it is the truth file's churned_on when it falls on or before the as-of date.</item>
 /// <item>After drop-out some accounts keep browsing and clicking e-mails for months (passive); marketing
 /// e-mails keep being opened and reps' calls go unanswered; some get a win-back opportunity.</item>
+/// <item>Direction is who started the touch: e-mail opens and clicks answer our outbound mail; web visits,
+/// support tickets and event attendance are inbound; calls and meetings are mostly outbound.</item>
 /// </list>
 /// Reps who have left (inactive) still own the accounts they had: a departed rep's book waits for the
 /// manager to release or reassign it, which Rekindle's pool handles.
@@ -38,7 +40,7 @@ internal sealed record IdWidths(int Account, int Rep, int Contact, int Order, in
 internal sealed partial class CompanyModel
 {
     public const int LegacyCreatedYears = 8;
-    public const int MaxOrdersPerYear = 75;
+    public const int MaxOrdersPerYear = 100;
     public const int MaxEngagementsPerYear = 250;
     public const int MaxOpportunitiesPerYear = 12;
 

@@ -43,7 +43,8 @@ public sealed class CompanyGeneratorTests
     [Fact]
     public void Generate_SameOptionsTwice_ByteIdenticalFiles()
     {
-        var options = new GeneratorOptions(AsOf, Accounts: 600, Reps: 12, Seed: 2024);
+        // More accounts than one batch (4,096), so batches written while the next is generated are covered.
+        var options = new GeneratorOptions(AsOf, Accounts: 4_500, Reps: 12, Seed: 2024);
         var first = TempDirectory();
         var second = TempDirectory();
         try
@@ -96,7 +97,7 @@ public sealed class CompanyGeneratorTests
         try
         {
             CompanyGenerator.Generate(new GeneratorOptions(AsOf, Accounts: 100), small);
-            CompanyGenerator.Generate(new GeneratorOptions(AsOf, Accounts: 5_000), large);
+            CompanyGenerator.Generate(new GeneratorOptions(AsOf, Accounts: 4_200), large);
 
             var smallAccounts = File.ReadAllLines(Path.Combine(small, GeneratedFiles.Accounts));
             var largeAccounts = File.ReadAllLines(Path.Combine(large, GeneratedFiles.Accounts));
@@ -122,6 +123,24 @@ public sealed class CompanyGeneratorTests
 
             Assert.Equal(5_000, seen[^1]);
             Assert.Equal(seen.Order(), seen);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Generate_CancelledMidway_LeavesNoFileBehind()
+    {
+        var directory = TempDirectory();
+        using var cancel = new CancellationTokenSource();
+        try
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => CompanyGenerator.Generate(
+                new GeneratorOptions(AsOf, Accounts: 12_000), directory, new SynchronousProgress(_ => cancel.Cancel()), cancellationToken: cancel.Token));
+
+            Assert.Empty(Directory.GetFiles(directory));
         }
         finally
         {
