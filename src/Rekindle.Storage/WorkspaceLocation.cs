@@ -1,0 +1,129 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Rekindle.Storage;
+
+/// <summary>A workspace selection that cannot be used (a bad option or environment value).</summary>
+public sealed class WorkspaceSelectionException(string message) : Exception(message)
+{
+    public WorkspaceSelectionException()
+        : this("bad workspace selection")
+    {
+    }
+
+    public WorkspaceSelectionException(string message, Exception inner)
+        : this(message + ": " + inner.Message)
+    {
+    }
+}
+
+/// <summary>
+/// Which database a workspace lives in. With nothing given: the SQLite file <see cref="DefaultFile"/> in the
+/// working folder. <c>--db FILE</c> picks another file; <c>--provider postgres --connection "Host=..."</c> (or the
+/// environment variables <see cref="ProviderVariable"/> and <see cref="ConnectionVariable"/>) picks PostgreSQL.
+/// Options win over the environment.
+/// </summary>
+public sealed record WorkspaceLocation(WorkspaceProvider Provider, string ConnectionString, string Display)
+{
+    public const string DefaultFile = "rekindle.db";
+    public const string ProviderVariable = "REKINDLE_PROVIDER";
+    public const string ConnectionVariable = "REKINDLE_CONNECTION";
+
+    public static WorkspaceLocation Sqlite(string file)
+    {
+        var full = Path.GetFullPath(file);
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false };
+        return new WorkspaceLocation(WorkspaceProvider.Sqlite, builder.ToString(), full);
+    }
+
+    public static WorkspaceLocation Postgres(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new WorkspaceSelectionException("the PostgreSQL connection string is not valid", e);
+        }
+
+        return new WorkspaceLocation(WorkspaceProvider.Postgres, connectionString, $"postgres://{builder.Host}:{builder.Port}/{builder.Database}");
+    }
+
+    /// <summary>Resolves the options and environment into a location; throws <see cref="WorkspaceSelectionException"/> when they conflict.</summary>
+    public static WorkspaceLocation Resolve(string? dbFile, string? provider, string? connection, Func<string, string?> environment)
+    {
+        provider ??= NullIfEmpty(environment(ProviderVariable));
+        connection ??= NullIfEmpty(environment(ConnectionVariable));
+        var kind = provider?.Trim().ToUpperInvariant() switch
+        {
+            null => dbFile is null && connection is not null && !LooksLikeSqlite(connection) ? WorkspaceProvider.Postgres : WorkspaceProvider.Sqlite,
+            "SQLITE" => WorkspaceProvider.Sqlite,
+            "POSTGRES" or "POSTGRESQL" => WorkspaceProvider.Postgres,
+            _ => throw new WorkspaceSelectionException($"unknown provider '{provider}' (use sqlite or postgres)"),
+        };
+
+        if (kind == WorkspaceProvider.Postgres)
+        {
+            if (dbFile is not null)
+            {
+                throw new WorkspaceSelectionException("--db names a SQLite file: use --connection with --provider postgres");
+            }
+
+            return Postgres(connection ?? throw new WorkspaceSelectionException(
+                $"--provider postgres needs --connection \"Host=...;Database=...;Username=...;Password=...\" (or {ConnectionVariable})"));
+        }
+
+        if (dbFile is not null)
+        {
+            return Sqlite(dbFile);
+        }
+
+        if (connection is not null)
+        {
+            var builder = new SqliteConnectionStringBuilder(connection);
+            return Sqlite(builder.DataSource);
+        }
+
+        return Sqlite(DefaultFile);
+    }
+
+    /// <summary>A context on this database, not yet migrated.</summary>
+    public WorkspaceDb CreateContext() => Provider switch
+    {
+        WorkspaceProvider.Postgres => new PostgresWorkspaceDb(PostgresWorkspaceDb.Options(ConnectionString)),
+        _ => new SqliteWorkspaceDb(SqliteWorkspaceDb.Options(ConnectionString)),
+    };
+
+    /// <summary>A context on this database, created and migrated to the latest version when needed.</summary>
+    public WorkspaceDb Open()
+    {
+        if (Provider == WorkspaceProvider.Sqlite)
+        {
+            var folder = Path.GetDirectoryName(Display);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        var db = CreateContext();
+        try
+        {
+            db.Database.Migrate();
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private static bool LooksLikeSqlite(string connection) =>
+        connection.Contains("Data Source", StringComparison.OrdinalIgnoreCase) || connection.EndsWith(".db", StringComparison.OrdinalIgnoreCase);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
