@@ -16,12 +16,19 @@ public sealed class CliConsole(TextWriter output, TextWriter error, TimeProvider
     public IAnsiConsole Ansi()
     {
         var isTerminal = ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(Out),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!isTerminal)
+        {
+            // Redirected output is read in files and logs: wide tables rather than wrapped cells.
+            console.Profile.Width = 160;
+        }
+
+        return console;
     }
 }

@@ -152,3 +152,43 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.Company>
         Assert.Contains("How the statuses agree with the ground truth", result.Out, StringComparison.Ordinal);
     }
 }
+
+public class BacktestCommandTests
+{
+    [Fact]
+    public void Backtest_Cdnow_ScoresThePolicyAndTheBaselineAsJson()
+    {
+        var cdnow = Path.Combine(SharedFolder.Data, "lifetimes", "CDNOW_sample.txt");
+        var result = Cli.Run("backtest", "--data", cdnow, "--input-format", "cdnow", "--from", "1997-09-30", "--to", "1997-09-30", "--horizon", "273", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(2357, r.GetProperty("accounts").GetInt32()));
+        var baseline = rows.Single(r => r.GetProperty("candidate").GetString()!.StartsWith("baseline", StringComparison.Ordinal));
+        Assert.InRange(baseline.GetProperty("auc").GetDouble(), 0.6, 0.9);
+    }
+}
+
+/// <summary>Finds ../shared/data beside the repository.</summary>
+public static class SharedFolder
+{
+    public static string Data
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
+                {
+                    if (Directory.Exists(candidate))
+                    {
+                        return Path.GetFullPath(candidate);
+                    }
+                }
+            }
+
+            throw new DirectoryNotFoundException("shared/data not found");
+        }
+    }
+}
