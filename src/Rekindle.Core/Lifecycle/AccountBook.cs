@@ -30,6 +30,7 @@ public sealed class AccountBook
         int[] opportunityStart, int[] opportunityOpened, int[] opportunityClosed)
     {
         Accounts = accounts;
+        CreatedDay = Array.ConvertAll(accounts, a => a.CreatedOn.DayNumber);
         OrderStart = orderStart;
         OrderDay = orderDay;
         OrderAmount = orderAmount;
@@ -63,6 +64,9 @@ public sealed class AccountBook
     public int EngagementCount => EngagementDay.Length;
 
     public int OpportunityCount => OpportunityOpened.Length;
+
+    /// <summary>Each account's created-on date as a day number, for the hot path.</summary>
+    internal int[] CreatedDay { get; }
 
     internal int[] OrderStart { get; }
     internal int[] OrderDay { get; }

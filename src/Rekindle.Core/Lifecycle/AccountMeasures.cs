@@ -39,7 +39,23 @@ public readonly record struct AccountMeasures
     public bool HasOpenOpportunity => OpenOpportunitySince != AccountBook.NoDay;
 
     /// <summary>Measures one account's facts as of <paramref name="asOf"/>; later facts are ignored.</summary>
-    public static AccountMeasures Measure(AccountFacts facts, Policy policy, int asOf)
+    public static AccountMeasures Measure(AccountFacts facts, Policy policy, int asOf) =>
+        Measure(facts, policy, asOf, EngagementMask(policy));
+
+    /// <summary>The policy's counted engagement kinds as a bit mask (bit k set: kind k counts).</summary>
+    public static uint EngagementMask(Policy policy)
+    {
+        var mask = 0u;
+        foreach (var kind in policy.EngagementKinds)
+        {
+            mask |= 1u << (int)kind;
+        }
+
+        return mask;
+    }
+
+    /// <summary>As <see cref="Measure(AccountFacts, Policy, int)"/>, with the engagement mask computed once by the caller.</summary>
+    public static AccountMeasures Measure(AccountFacts facts, Policy policy, int asOf, uint engagementMask)
     {
         var first = AccountBook.NoDay;
         var last = AccountBook.NoDay;
@@ -107,7 +123,7 @@ public readonly record struct AccountMeasures
         var engagementEnd = UpTo(facts.EngagementDays, asOf);
         for (var i = engagementEnd - 1; i >= 0; i--)
         {
-            if (policy.CountsAsEngagement(facts.EngagementKinds[i]))
+            if ((engagementMask & (1u << (int)facts.EngagementKinds[i])) != 0)
             {
                 lastEngagement = facts.EngagementDays[i];
                 lastKind = facts.EngagementKinds[i];

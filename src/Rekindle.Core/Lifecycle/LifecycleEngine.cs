@@ -21,18 +21,19 @@ public static class LifecycleEngine
         var measures = new AccountMeasures[n];
         var exists = new bool[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var engagementMask = AccountMeasures.EngagementMask(policy);
 
         ForEachChunk(n, options, (from, to) =>
         {
             for (var a = from; a < to; a++)
             {
-                if (book.Accounts[a].CreatedOn.DayNumber > day)
+                if (book.CreatedDay[a] > day)
                 {
                     continue;
                 }
 
                 exists[a] = true;
-                measures[a] = AccountMeasures.Measure(book.Facts(a), policy, day);
+                measures[a] = AccountMeasures.Measure(book.Facts(a), policy, day, engagementMask);
             }
         });
 
