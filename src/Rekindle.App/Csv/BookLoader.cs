@@ -149,11 +149,14 @@ public static class BookLoader
     private static string ReadOrders(string folder, AccountBookBuilder builder, AccountLookup accounts, string? currency, Dictionary<string, decimal> rates, InputErrors errors)
     {
         var ids = new DuplicateIds(CsvSchema.Orders, 0, "order_id");
+        var expected = EstimateRows(Path.Combine(folder, CsvSchema.Orders.FileName));
+        ids.Reserve(expected);
+        builder.ReserveOrders(expected);
         using (var f = CsvSchema.Orders.Open(folder, errors))
         {
             while (f is not null && f.Read())
             {
-                ids.Add(f.Span(0), f.Line);
+                ids.Add(f.Span(0));
                 if (f.Span(0).IsEmpty)
                 {
                     f.Error(0, "", "a value is required");
@@ -210,11 +213,14 @@ public static class BookLoader
         }
 
         var ids = new DuplicateIds(CsvSchema.Engagements, 0, "engagement_id");
+        var expected = EstimateRows(Path.Combine(folder, CsvSchema.Engagements.FileName));
+        ids.Reserve(expected);
+        builder.ReserveEngagements(expected);
         using (var f = CsvSchema.Engagements.Open(folder, errors))
         {
             while (f is not null && f.Read())
             {
-                ids.Add(f.Span(0), f.Line);
+                ids.Add(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var date = f.Date(2);
                 var kindOk = Codes.TryParse(f.Span(3), out EngagementKind kind);
@@ -250,7 +256,7 @@ public static class BookLoader
         {
             while (f is not null && f.Read())
             {
-                ids.Add(f.Span(0), f.Line);
+                ids.Add(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var opened = f.Date(2);
                 var closed = f.Date(3, required: false);
@@ -272,6 +278,22 @@ public static class BookLoader
         }
 
         ids.Report(folder, errors);
+    }
+
+    /// <summary>Rows a file probably holds, from its size and the length of its first lines (plus 2%), to size arrays once.</summary>
+    private static long EstimateRows(string path)
+    {
+        var length = new FileInfo(path).Length;
+        using var stream = File.OpenRead(path);
+        var head = new byte[Math.Min(length, 1 << 16)];
+        var read = stream.Read(head);
+        var lines = head.AsSpan(0, read).Count((byte)'\n');
+        if (lines < 2 || read == length)
+        {
+            return Math.Max(lines, 16);
+        }
+
+        return (long)(length / ((double)read / lines) * 1.02);
     }
 
     /// <summary>Finds account indexes by a span of the id, with no allocation per row.</summary>
@@ -310,16 +332,24 @@ public static class BookLoader
     }
 
     /// <summary>
-    /// Finds duplicate ids in a file with bounded memory: a 64-bit hash and a line per row, sorted at the end;
-    /// rows whose hashes match are read again and compared as text before a duplicate is reported.
+    /// Finds duplicate ids in a file with 8 bytes a row: a 64-bit hash per row, sorted at the end. Only when two
+    /// hashes match is the file read again, and the rows with those hashes compared as text, so a duplicate is
+    /// reported only when the ids are really equal.
     /// </summary>
     private sealed class DuplicateIds(FileSpec spec, int column, string columnName)
     {
         private ulong[] hashes = new ulong[1024];
-        private int[] lines = new int[1024];
         private int count;
 
-        public void Add(ReadOnlySpan<char> id, int line)
+        public void Reserve(long rows)
+        {
+            if (rows > hashes.Length)
+            {
+                Array.Resize(ref hashes, (int)Math.Min(rows, Array.MaxLength));
+            }
+        }
+
+        public void Add(ReadOnlySpan<char> id)
         {
             if (id.IsEmpty)
             {
@@ -329,28 +359,24 @@ public static class BookLoader
             if (count == hashes.Length)
             {
                 Array.Resize(ref hashes, count * 2);
-                Array.Resize(ref lines, count * 2);
             }
 
-            hashes[count] = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
-            lines[count++] = line;
+            hashes[count++] = Hash(id);
         }
 
         public void Report(string folder, InputErrors errors)
         {
-            Array.Sort(hashes, lines, 0, count);
-            var suspects = new HashSet<int>();
+            Array.Sort(hashes, 0, count);
+            var suspects = new HashSet<ulong>();
             for (var i = 1; i < count; i++)
             {
                 if (hashes[i] == hashes[i - 1])
                 {
-                    suspects.Add(lines[i - 1]);
-                    suspects.Add(lines[i]);
+                    suspects.Add(hashes[i]);
                 }
             }
 
             hashes = [];
-            lines = [];
             if (suspects.Count == 0)
             {
                 return;
@@ -361,17 +387,20 @@ public static class BookLoader
             using var f = spec.Open(folder, scratch);
             while (f is not null && f.Read())
             {
-                if (!suspects.Contains(f.Line))
+                var span = f.Span(column);
+                if (span.IsEmpty || !suspects.Contains(Hash(span)))
                 {
                     continue;
                 }
 
-                var id = f.Text(column);
+                var id = span.ToString();
                 if (!firstLine.TryAdd(id, f.Line))
                 {
                     errors.Add(spec.FileName, f.Line, columnName, id, $"duplicate id (first seen on line {firstLine[id]})");
                 }
             }
         }
+
+        private static ulong Hash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
     }
 }

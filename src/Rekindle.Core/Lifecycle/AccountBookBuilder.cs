@@ -15,6 +15,7 @@ public sealed class AccountBookBuilder
     private Column<decimal> orderAmount = new();
     private Column<OrderStatus> orderStatus = new();
     private Column<EngagementKind> engagementKind = new();
+    private Arrival orderOrder = new(), engagementOrder = new(), opportunityOrder = new();
 
     public int AccountCount => accounts.Count;
 
@@ -36,8 +37,26 @@ public sealed class AccountBookBuilder
     /// <summary>The index of an account added before, or -1.</summary>
     public int IndexOf(string accountId) => accountIndex.TryGetValue(accountId, out var i) ? i : -1;
 
+    /// <summary>Sizes the order columns once for about <paramref name="rows"/> orders (a hint; they still grow).</summary>
+    public void ReserveOrders(long rows)
+    {
+        orderAccount.Reserve(rows);
+        orderDay.Reserve(rows);
+        orderAmount.Reserve(rows);
+        orderStatus.Reserve(rows);
+    }
+
+    /// <summary>Sizes the engagement columns once for about <paramref name="rows"/> engagements.</summary>
+    public void ReserveEngagements(long rows)
+    {
+        engagementAccount.Reserve(rows);
+        engagementDay.Reserve(rows);
+        engagementKind.Reserve(rows);
+    }
+
     public void AddOrder(int account, DateOnly date, decimal amount, OrderStatus status)
     {
+        orderOrder.Note(account, date.DayNumber);
         orderAccount.Add(account);
         orderDay.Add(date.DayNumber);
         orderAmount.Add(amount);
@@ -46,6 +65,7 @@ public sealed class AccountBookBuilder
 
     public void AddEngagement(int account, DateOnly date, EngagementKind kind)
     {
+        engagementOrder.Note(account, date.DayNumber);
         engagementAccount.Add(account);
         engagementDay.Add(date.DayNumber);
         engagementKind.Add(kind);
@@ -54,34 +74,48 @@ public sealed class AccountBookBuilder
     /// <summary>Adds an opportunity; <paramref name="closed"/> is null while it is open.</summary>
     public void AddOpportunity(int account, DateOnly opened, DateOnly? closed)
     {
+        opportunityOrder.Note(account, opened.DayNumber);
         opportunityAccount.Add(account);
         opportunityOpened.Add(opened.DayNumber);
         opportunityClosed.Add(closed?.DayNumber ?? AccountBook.NoDay);
     }
 
-    /// <summary>Sorts every column by account and date and hands the arrays to a new book.</summary>
+    /// <summary>
+    /// Sorts every column by account and date and hands the arrays to a new book. Rows that arrived already
+    /// sorted (files exported by account and date) are kept as they are: no permutation, no second copy.
+    /// Each builder column is released as soon as its book column exists, to keep the peak of memory low.
+    /// </summary>
     public AccountBook Build()
     {
         var n = accounts.Count;
-        var (orderStart, orderPerm) = Order(orderAccount.AsSpan(), orderDay.AsSpan(), n);
-        var (engagementStart, engagementPerm) = Order(engagementAccount.AsSpan(), engagementDay.AsSpan(), n);
-        var (opportunityStart, opportunityPerm) = Order(opportunityAccount.AsSpan(), opportunityOpened.AsSpan(), n);
+        var (orderStart, orderPerm) = Order(orderAccount, orderDay.AsSpan(), n, orderOrder.Sorted);
+        orderAccount = new();
+        var orderDays = Gather(ref orderDay, orderPerm);
+        var orderAmounts = Gather(ref orderAmount, orderPerm);
+        var orderStatuses = Gather(ref orderStatus, orderPerm);
 
-        var book = new AccountBook(
+        var (engagementStart, engagementPerm) = Order(engagementAccount, engagementDay.AsSpan(), n, engagementOrder.Sorted);
+        engagementAccount = new();
+        var engagementDays = Gather(ref engagementDay, engagementPerm);
+        var engagementKinds = Gather(ref engagementKind, engagementPerm);
+
+        var (opportunityStart, opportunityPerm) = Order(opportunityAccount, opportunityOpened.AsSpan(), n, opportunityOrder.Sorted);
+        opportunityAccount = new();
+        var opened = Gather(ref opportunityOpened, opportunityPerm);
+        var closed = Gather(ref opportunityClosed, opportunityPerm);
+
+        orderOrder = new(); engagementOrder = new(); opportunityOrder = new();
+        return new AccountBook(
             [.. accounts],
-            orderStart, Gather(orderDay.AsSpan(), orderPerm), Gather(orderAmount.AsSpan(), orderPerm), Gather(orderStatus.AsSpan(), orderPerm),
-            engagementStart, Gather(engagementDay.AsSpan(), engagementPerm), Gather(engagementKind.AsSpan(), engagementPerm),
-            opportunityStart, Gather(opportunityOpened.AsSpan(), opportunityPerm), Gather(opportunityClosed.AsSpan(), opportunityPerm));
-
-        orderAccount = new(); orderDay = new(); orderAmount = new(); orderStatus = new();
-        engagementAccount = new(); engagementDay = new(); engagementKind = new();
-        opportunityAccount = new(); opportunityOpened = new(); opportunityClosed = new();
-        return book;
+            orderStart, orderDays, orderAmounts, orderStatuses,
+            engagementStart, engagementDays, engagementKinds,
+            opportunityStart, opened, closed);
     }
 
     /// <summary>A stable counting sort by account, then each account's slice sorted by day (stable).</summary>
-    private static (int[] Start, int[] Permutation) Order(ReadOnlySpan<int> account, ReadOnlySpan<int> day, int accountCount)
+    private static (int[] Start, int[]? Permutation) Order(Column<int> accountColumn, ReadOnlySpan<int> day, int accountCount, bool sorted)
     {
+        var account = accountColumn.AsSpan();
         var start = new int[accountCount + 1];
         foreach (var a in account)
         {
@@ -91,6 +125,11 @@ public sealed class AccountBookBuilder
         for (var i = 0; i < accountCount; i++)
         {
             start[i + 1] += start[i];
+        }
+
+        if (sorted)
+        {
+            return (start, null);
         }
 
         var next = start[..accountCount];
@@ -140,15 +179,45 @@ public sealed class AccountBookBuilder
         return true;
     }
 
-    private static T[] Gather<T>(ReadOnlySpan<T> source, int[] permutation)
+    private static T[] Gather<T>(ref Column<T> column, int[]? permutation)
     {
-        var result = new T[permutation.Length];
-        for (var i = 0; i < permutation.Length; i++)
+        var source = column.AsSpan();
+        T[] result;
+        if (permutation is null)
         {
-            result[i] = source[permutation[i]];
+            result = column.Detach();
+        }
+        else
+        {
+            result = new T[permutation.Length];
+            for (var i = 0; i < permutation.Length; i++)
+            {
+                result[i] = source[permutation[i]];
+            }
         }
 
+        column = new();
         return result;
+    }
+
+    /// <summary>Tracks whether rows arrive sorted by account and then by day.</summary>
+    private sealed class Arrival
+    {
+        private int lastAccount = -1;
+        private int lastDay = int.MinValue;
+
+        public bool Sorted { get; private set; } = true;
+
+        public void Note(int account, int day)
+        {
+            if (account < lastAccount || (account == lastAccount && day < lastDay))
+            {
+                Sorted = false;
+            }
+
+            lastAccount = account;
+            lastDay = day;
+        }
     }
 
     /// <summary>A growable array with no per-element object: a column of the book while it is built.</summary>
@@ -161,12 +230,34 @@ public sealed class AccountBookBuilder
         {
             if (count == items.Length)
             {
-                Array.Resize(ref items, items.Length * 2);
+                Array.Resize(ref items, (int)Math.Min((long)items.Length * 2, Array.MaxLength));
             }
 
             items[count++] = item;
         }
 
         public ReadOnlySpan<T> AsSpan() => items.AsSpan(0, count);
+
+        public void Reserve(long capacity)
+        {
+            if (capacity > items.Length)
+            {
+                Array.Resize(ref items, (int)Math.Min(capacity, Array.MaxLength));
+            }
+        }
+
+        /// <summary>The items as an array of exactly their count (the same array when it is full).</summary>
+        public T[] Detach()
+        {
+            if (items.Length != count)
+            {
+                Array.Resize(ref items, count);
+            }
+
+            var result = items;
+            items = [];
+            count = 0;
+            return result;
+        }
     }
 }
