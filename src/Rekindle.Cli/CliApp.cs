@@ -15,6 +15,7 @@ public static class CliApp
         root.Add(GenerateCommand.Create(console));
         root.Add(ClassifyCommand.Create(console));
         root.Add(PolicyCommands.Create(console));
+        root.Add(ImportCommand.Create(console));
         root.Add(BacktestCommand.Create(console));
 
         var parsed = root.Parse(args);

@@ -26,6 +26,9 @@ public sealed class InputErrors
 
     public int Count { get; private set; }
 
+    /// <summary>Called with every error as it is added, also past <see cref="Limit"/> (a rejects file lists them all).</summary>
+    public Action<InputError>? Added { get; init; }
+
     public bool Any => Count > 0;
 
     /// <summary>The errors kept, in file and line order: at most <see cref="Limit"/>.</summary>
@@ -50,6 +53,7 @@ public sealed class InputErrors
         lock (byFile)
         {
             Count++;
+            Added?.Invoke(error);
             if (!byFile.TryGetValue(error.File, out var list))
             {
                 byFile[error.File] = list = [];

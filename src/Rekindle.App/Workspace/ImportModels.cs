@@ -1,0 +1,55 @@
+namespace Rekindle.App.Workspace;
+
+/// <summary>What to import and how.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Import the good rows and write the bad ones to <see cref="RejectsPath"/>; without it any bad row aborts the run.</summary>
+    public bool SkipInvalid { get; init; }
+
+    /// <summary>Where rejected rows go with their reasons (only with <see cref="SkipInvalid"/>).</summary>
+    public string RejectsPath { get; init; } = "rekindle-rejects.csv";
+
+    /// <summary>The reporting currency for a new workspace; null takes the first order's (or the format's).</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>A rates CSV (currency, rate) for files in another currency; a CSV folder may also hold rates.csv.</summary>
+    public string? RatesPath { get; init; }
+
+    /// <summary>Who is importing (for the audit log).</summary>
+    public string Actor { get; init; } = "rekindle";
+
+    /// <summary>Receives progress every few thousand rows, on the importing thread.</summary>
+    public Action<ImportProgress>? Progress { get; init; }
+}
+
+/// <summary>Rows done so far in one file; <see cref="Total"/> is the file's line count (an estimate of its rows).</summary>
+public readonly record struct ImportProgress(string File, long Done, long Total);
+
+/// <summary>What one file of an import did.</summary>
+public sealed class FileCounts(string file)
+{
+    public string File { get; } = file;
+    public long Rows { get; set; }
+    public long Inserted { get; set; }
+    public long Updated { get; set; }
+    public long Unchanged { get; set; }
+    public long Rejected { get; set; }
+
+    public override string ToString() =>
+        $"{File}: {Rows} rows, {Inserted} new, {Updated} changed, {Unchanged} unchanged, {Rejected} rejected";
+}
+
+/// <summary>The outcome of a committed import.</summary>
+public sealed record ImportReport(
+    string Source,
+    string Currency,
+    IReadOnlyList<FileCounts> Files,
+    string? RejectsPath,
+    TimeSpan Elapsed)
+{
+    public long Rows => Files.Sum(f => f.Rows);
+    public long Inserted => Files.Sum(f => f.Inserted);
+    public long Updated => Files.Sum(f => f.Updated);
+    public long Unchanged => Files.Sum(f => f.Unchanged);
+    public long Rejected => Files.Sum(f => f.Rejected);
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Rekindle.App.Csv;
+using Rekindle.Storage;
+
+namespace Rekindle.App.Workspace;
+
+/// <summary>
+/// <c>rekindle import</c>: loads a CSV folder or an order log into the workspace in one transaction. Rows are
+/// upserted by id (the same files twice change nothing; a changed row is updated and audited). Any bad row and
+/// the run throws <see cref="InputException"/> with every error, leaving the workspace exactly as before, unless
+/// <see cref="ImportOptions.SkipInvalid"/> is set; cancellation leaves it as before too.
+/// </summary>
+public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
+{
+    public ImportReport Import(ImportFormat format, string path, ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        db.ChangeTracker.Clear();
+        using var run = new ImportRun(db, clock, options, cancellationToken);
+        if (run.WorkspaceCurrency is { } have && options.Currency is { } want && !string.Equals(have, want, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException("--currency", $"the workspace's reporting currency is {have}; it cannot be changed to {want.ToUpperInvariant()}");
+        }
+
+        if (format == ImportFormat.Folder)
+        {
+            new FolderImport(run, path, cancellationToken).Run();
+        }
+        else
+        {
+            new ExternalImport(run, format, path, cancellationToken).Run();
+        }
+
+        return run.Commit(Path.GetFullPath(path), watch.Elapsed);
+    }
+}

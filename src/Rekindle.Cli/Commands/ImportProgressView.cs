@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using Rekindle.App.Workspace;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Rekindle.Cli.Commands;
+
+/// <summary>A progress bar with rows per second for each file over <see cref="ImportCommand.ProgressBarRows"/> rows; drawn only on a terminal.</summary>
+internal static class ImportProgressView
+{
+    public static ImportReport Run(CliConsole console, Func<Action<ImportProgress>?, ImportReport> import)
+    {
+        var ansi = console.Ansi();
+        if (!ansi.Profile.Capabilities.Interactive)
+        {
+            return import(null);
+        }
+
+        ImportReport? report = null;
+        ansi.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsPerSecondColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                report = import(p =>
+                {
+                    if (p.Total <= ImportCommand.ProgressBarRows && !tasks.ContainsKey(p.File))
+                    {
+                        return;
+                    }
+
+                    if (!tasks.TryGetValue(p.File, out var task))
+                    {
+                        tasks[p.File] = task = context.AddTask(Markup.Escape(p.File), maxValue: p.Total);
+                        task.State.Update<long>("start", _ => Stopwatch.GetTimestamp());
+                    }
+
+                    task.MaxValue = Math.Max(p.Total, p.Done);
+                    task.Value = p.Done;
+                    task.State.Update<long>("rows", _ => p.Done);
+                });
+            });
+        return report!;
+    }
+
+    /// <summary>Rows per second since the file started.</summary>
+    private sealed class RowsPerSecondColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+        {
+            var seconds = Stopwatch.GetElapsedTime(task.State.Get<long>("start")).TotalSeconds;
+            var rows = task.State.Get<long>("rows");
+            var rate = seconds > 0 ? rows / seconds : 0;
+            return new Text($"{rate.ToString("#,0", CultureInfo.InvariantCulture)} rows/s");
+        }
+    }
+}

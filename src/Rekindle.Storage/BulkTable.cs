@@ -1,0 +1,381 @@
+using System.Data.Common;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Rekindle.Storage;
+
+/// <summary>
+/// Writes rows of one entity straight to its table inside the context's open transaction, for imports of
+/// millions of rows: no change tracking. SQLite gets prepared multi-row INSERTs; PostgreSQL gets binary COPY.
+/// Columns, names and value conversions come from the EF model, so the rows are exactly what EF would write.
+/// Inserts are buffered: every other operation flushes them first (COPY holds the connection while it runs).
+/// </summary>
+public sealed class BulkTable<T> : IDisposable
+    where T : class
+{
+    // SQLite finds a named parameter by a linear search: a few rows per statement is the sweet spot.
+    private const int SqliteParametersPerStatement = 100;
+    private const int BufferRows = 20_000;
+    private readonly WorkspaceDb db;
+    private readonly Column[] columns;
+    private readonly Column[] keys;
+    private readonly Column[] values;
+    private readonly string table;
+    private readonly List<object?[]> buffer = [];
+    private DbCommand? batchInsert;
+    private DbCommand? update;
+
+    public BulkTable(WorkspaceDb db)
+    {
+        this.db = db;
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the workspace model.");
+        table = entity.GetTableName()!;
+        var keyProperties = entity.FindPrimaryKey()!.Properties;
+        columns = [.. entity.GetProperties()
+            .Where(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd)
+            .Select(p => new Column(p, keyProperties.Contains(p)))];
+        keys = [.. columns.Where(c => c.IsKey)];
+        values = [.. columns.Where(c => !c.IsKey)];
+        if (keys.Length == 0)
+        {
+            keys = [.. keyProperties.Select(p => new Column(p, true))]; // a generated key: insert-only table
+        }
+
+        RowsPerStatement = Math.Max(1, SqliteParametersPerStatement / columns.Length);
+    }
+
+    /// <summary>The table's name in the database.</summary>
+    public string Table => table;
+
+    private int RowsPerStatement { get; }
+
+    /// <summary>The row's key as one string (parts of a composite key joined by U+001F).</summary>
+    public string KeyOf(T row)
+    {
+        if (keys.Length == 1)
+        {
+            return Text(keys[0].Get(row));
+        }
+
+        return string.Join('\u001f', keys.Select(k => Text(k.Get(row))));
+    }
+
+    /// <summary>A 64-bit hash of every non-key column as stored: equal hashes mean an unchanged row.</summary>
+    public ulong HashOf(T row)
+    {
+        var hash = new XxHash3();
+        Span<byte> bytes = stackalloc byte[9];
+        foreach (var c in values)
+        {
+            var v = c.Get(row);
+            bytes.Clear();
+            var n = 9;
+            switch (v)
+            {
+                case null: bytes[8] = 1; break;
+                case string s:
+                    hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()));
+                    bytes[8] = 2;
+                    break;
+                case long l: BitConverter.TryWriteBytes(bytes, l); break;
+                case int i: BitConverter.TryWriteBytes(bytes, i); break;
+                case bool b: bytes[0] = b ? (byte)1 : (byte)0; break;
+                case double d: BitConverter.TryWriteBytes(bytes, d); break;
+                case DateOnly d: BitConverter.TryWriteBytes(bytes, d.DayNumber); break;
+                case DateTime t: BitConverter.TryWriteBytes(bytes, t.Ticks); break;
+                default: hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Text(v).AsSpan())); break;
+            }
+
+            hash.Append(bytes[..n]);
+        }
+
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    /// <summary>Every stored row's key and hash, streamed through EF without tracking.</summary>
+    public Dictionary<string, ulong> LoadHashes(CancellationToken cancellationToken = default)
+    {
+        Flush();
+        var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var row in db.Set<T>().AsNoTracking())
+        {
+            if ((++n & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            result[KeyOf(row)] = HashOf(row);
+        }
+
+        return result;
+    }
+
+    /// <summary>The stored row with the key of <paramref name="like"/>, untracked; null when there is none.</summary>
+    public T? FindStored(T like)
+    {
+        Flush();
+        var keyValues = keys.Select(k => k.Property.GetGetter().GetClrValue(like)).ToArray();
+        var found = db.Set<T>().Find(keyValues);
+        if (found is not null)
+        {
+            db.Entry(found).State = EntityState.Detached;
+        }
+
+        return found;
+    }
+
+    /// <summary>"column: old -> new" for each column whose stored value differs.</summary>
+    public IReadOnlyList<string> Differences(T before, T after)
+    {
+        var changes = new List<string>();
+        foreach (var c in values)
+        {
+            var a = c.Property.GetGetter().GetClrValue(before);
+            var b = c.Property.GetGetter().GetClrValue(after);
+            if (!Equals(c.ToProvider(a), c.ToProvider(b)))
+            {
+                changes.Add($"{c.Name}: {Display(a)} -> {Display(b)}");
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Queues a new row; written by the next flush (automatic every 20,000 rows).</summary>
+    public void Insert(T row)
+    {
+        var provider = new object?[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            provider[i] = columns[i].Get(row);
+        }
+
+        buffer.Add(provider);
+        if (buffer.Count >= BufferRows)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Overwrites the stored row with the same key.</summary>
+    public void Update(T row)
+    {
+        Flush();
+        if (update is null)
+        {
+            update = NewCommand();
+            var set = string.Join(", ", values.Select((c, i) => $"{c.Name} = @v{i}"));
+            var where = string.Join(" AND ", keys.Select((c, i) => $"{c.Name} = @k{i}"));
+            update.CommandText = $"UPDATE {table} SET {set} WHERE {where}";
+            for (var i = 0; i < values.Length; i++)
+            {
+                AddParameter(update, $"@v{i}");
+            }
+
+            for (var i = 0; i < keys.Length; i++)
+            {
+                AddParameter(update, $"@k{i}");
+            }
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            update.Parameters[i].Value = values[i].Get(row) ?? DBNull.Value;
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            update.Parameters[values.Length + i].Value = keys[i].Get(row) ?? DBNull.Value;
+        }
+
+        update.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes the queued rows.</summary>
+    public void Flush()
+    {
+        if (buffer.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Provider == WorkspaceProvider.Postgres)
+        {
+            Copy();
+        }
+        else
+        {
+            InsertBatches();
+        }
+
+        buffer.Clear();
+    }
+
+    public void Dispose()
+    {
+        batchInsert?.Dispose();
+        update?.Dispose();
+    }
+
+    private void InsertBatches()
+    {
+        var per = RowsPerStatement;
+        var full = buffer.Count / per * per;
+        if (full > 0)
+        {
+            batchInsert ??= InsertCommand(per);
+            for (var start = 0; start < full; start += per)
+            {
+                Execute(batchInsert, start, per);
+            }
+        }
+
+        if (full < buffer.Count)
+        {
+            using var tail = InsertCommand(buffer.Count - full);
+            Execute(tail, full, buffer.Count - full);
+        }
+    }
+
+    private void Execute(DbCommand command, int start, int count)
+    {
+        var p = 0;
+        for (var r = start; r < start + count; r++)
+        {
+            foreach (var value in buffer[r])
+            {
+                command.Parameters[p++].Value = value ?? DBNull.Value;
+            }
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private DbCommand InsertCommand(int rows)
+    {
+        var command = NewCommand();
+        var text = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ");
+        var p = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            text.Append(r == 0 ? "(" : ",(");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var name = "@p" + p++.ToString(CultureInfo.InvariantCulture);
+                text.Append(c == 0 ? name : "," + name);
+                AddParameter(command, name);
+            }
+
+            text.Append(')');
+        }
+
+        command.CommandText = text.ToString();
+        command.Prepare();
+        return command;
+    }
+
+    private void Copy()
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var sql = $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        using var writer = connection.BeginBinaryImport(sql);
+        foreach (var row in buffer)
+        {
+            writer.StartRow();
+            for (var i = 0; i < columns.Length; i++)
+            {
+                if (row[i] is null)
+                {
+                    writer.WriteNull();
+                }
+                else
+                {
+                    writer.Write(row[i]!, columns[i].CopyType);
+                }
+            }
+        }
+
+        writer.Complete();
+    }
+
+    private DbCommand NewCommand()
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk writes run inside a transaction: begin one first.");
+        command.CommandTimeout = 600;
+        return command;
+    }
+
+    private static void AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Display(object? value) => value switch
+    {
+        null => "(none)",
+        string s => s.Length == 0 ? "(empty)" : s,
+        Enum e => e.ToString(),
+        _ => Text(value),
+    };
+
+    /// <summary>A mapped property: its column name, how to read its stored value from an entity, its COPY type.</summary>
+    private sealed class Column
+    {
+        private readonly IClrPropertyGetter getter;
+        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter;
+
+        public Column(IProperty property, bool isKey)
+        {
+            Property = property;
+            IsKey = isKey;
+            Name = property.GetColumnName();
+            getter = property.GetGetter();
+            converter = property.GetTypeMapping().Converter;
+            var stored = converter?.ProviderClrType ?? property.ClrType;
+            stored = Nullable.GetUnderlyingType(stored) ?? stored;
+            CopyType = stored switch
+            {
+                _ when stored == typeof(string) => NpgsqlDbType.Text,
+                _ when stored == typeof(long) => NpgsqlDbType.Bigint,
+                _ when stored == typeof(int) => NpgsqlDbType.Integer,
+                _ when stored == typeof(bool) => NpgsqlDbType.Boolean,
+                _ when stored == typeof(double) => NpgsqlDbType.Double,
+                _ when stored == typeof(DateOnly) => NpgsqlDbType.Date,
+                _ when stored == typeof(DateTime) => NpgsqlDbType.TimestampTz,
+                _ => throw new NotSupportedException($"No bulk mapping for {stored.Name} ({property.Name})."),
+            };
+        }
+
+        public IProperty Property { get; }
+        public bool IsKey { get; }
+        public string Name { get; }
+        public NpgsqlDbType CopyType { get; }
+
+        /// <summary>The value as stored (after the model's conversion), or null.</summary>
+        public object? Get(object entity) => ToProvider(getter.GetClrValue(entity));
+
+        public object? ToProvider(object? value) =>
+            value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+    }
+}
