@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Rekindle.Common;
 using Rekindle.Policies;
 
@@ -55,6 +56,7 @@ public readonly record struct AccountMeasures
     }
 
     /// <summary>As <see cref="Measure(AccountFacts, Policy, int)"/>, with the engagement mask computed once by the caller.</summary>
+    [SkipLocalsInit]
     public static AccountMeasures Measure(AccountFacts facts, Policy policy, int asOf, uint engagementMask)
     {
         var first = AccountBook.NoDay;
@@ -66,18 +68,23 @@ public readonly record struct AccountMeasures
         var cycleDates = 0;
         var previousCycleDate = AccountBook.NoDay;
 
-        var orderEnd = UpTo(facts.OrderDays, asOf);
-        Span<int> gapBuffer = stackalloc int[256];
-        var gaps = gapBuffer;
+        var days = facts.OrderDays;
+        var statuses = facts.OrderStatuses;
+        var amounts = facts.OrderAmounts;
+        var regularWindow = policy.RegularWindowDays;
+        var revenueWindow = policy.RevenueWindowDays;
+        var cycleWindow = policy.CycleWindowDays;
+        var orderEnd = UpTo(days, asOf);
+        Span<int> gaps = stackalloc int[64];
         var gapCount = 0;
         for (var i = 0; i < orderEnd; i++)
         {
-            if (facts.OrderStatuses[i] != OrderStatus.Booked)
+            if (statuses[i] != OrderStatus.Booked)
             {
                 continue;
             }
 
-            var day = facts.OrderDays[i];
+            var day = days[i];
             var age = asOf - day;
             if (first == AccountBook.NoDay)
             {
@@ -86,18 +93,18 @@ public readonly record struct AccountMeasures
 
             last = day;
             booked++;
-            if (age <= policy.RegularWindowDays)
+            if (age <= regularWindow)
             {
                 regular++;
             }
 
-            if (age <= policy.RevenueWindowDays)
+            if (age <= revenueWindow)
             {
                 inRevenueWindow++;
-                revenue += facts.OrderAmounts[i];
+                revenue += amounts[i];
             }
 
-            if (age <= policy.CycleWindowDays && day != previousCycleDate)
+            if (age <= cycleWindow && day != previousCycleDate)
             {
                 if (previousCycleDate != AccountBook.NoDay)
                 {
@@ -195,7 +202,27 @@ public readonly record struct AccountMeasures
     /// <summary>The median of the values (mean of the middle two for an even count); sorts them in place.</summary>
     public static double Median(Span<int> values)
     {
-        values.Sort();
+        if (values.Length <= 32)
+        {
+            // Insertion sort: faster than a general sort for the few gaps most accounts have.
+            for (var i = 1; i < values.Length; i++)
+            {
+                var v = values[i];
+                var j = i - 1;
+                while (j >= 0 && values[j] > v)
+                {
+                    values[j + 1] = values[j];
+                    j--;
+                }
+
+                values[j + 1] = v;
+            }
+        }
+        else
+        {
+            values.Sort();
+        }
+
         var n = values.Length;
         return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + (double)values[n / 2]) / 2.0;
     }

@@ -36,13 +36,31 @@ public static class KeyAccounts
             revenue[i] = measures[candidates[i]].RevenueInWindow;
         }
 
-        // Largest revenue first; equal revenue in account order (a stable, deterministic order).
+        // Largest revenue first (keys negated, so an ascending sort of primitive keys); equal revenue in
+        // account order, so the optional cap is deterministic.
         var order = Enumerable.Range(0, candidates.Count).ToArray();
-        Array.Sort(order, (x, y) =>
+        var keys = new decimal[revenue.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var c = revenue[y].CompareTo(revenue[x]);
-            return c != 0 ? c : x.CompareTo(y);
-        });
+            keys[i] = -revenue[i];
+        }
+
+        Array.Sort(keys, order);
+        for (var i = 0; i < order.Length;)
+        {
+            var j = i + 1;
+            while (j < order.Length && keys[j] == keys[i])
+            {
+                j++;
+            }
+
+            if (j - i > 1)
+            {
+                Array.Sort(order, i, j - i);
+            }
+
+            i = j;
+        }
 
         var target = total * policy.KeyRevenueShare;
         var running = 0m;
