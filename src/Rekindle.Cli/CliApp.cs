@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(ClassifyCommand.Create(console));
         root.Add(PolicyCommands.Create(console));
         root.Add(ImportCommand.Create(console));
+        root.Add(AccountCommand.Create(console));
         root.Add(BacktestCommand.Create(console));
 
         var parsed = root.Parse(args);

@@ -3,6 +3,7 @@ using Rekindle.App.Csv;
 using Rekindle.App.Policies;
 using Rekindle.App.Reports;
 using Rekindle.Lifecycle;
+using Rekindle.Policies;
 
 namespace Rekindle.Cli.Commands;
 
@@ -21,15 +22,33 @@ public static class ClassifyCommand
         var output = CliOptions.Out();
         var currency = new Option<string?>("--currency") { Description = "Reporting currency (default: the first order's)" };
 
-        var command = new Command("classify", "Classify every account as of a date, with its reasons")
+        var save = new Option<bool>("--save") { Description = "Store the result in the workspace as a snapshot, with its transitions against the previous one" };
+
+        var command = new Command("classify", "Classify every account as of a date, with its reasons (the workspace's when --data is not given)")
         {
-            data, asOf, from, to, step, policy, format, output, currency,
+            data, asOf, from, to, step, policy, format, output, currency, save,
         };
+        var workspace = new WorkspaceOptions().AddTo(command);
         command.SetAction(parse =>
         {
-            var folder = parse.GetValue(data) ?? throw new UsageException("--data DIR is required: the folder of CSV files to classify");
+            var folder = parse.GetValue(data);
+            if (folder is null)
+            {
+                return workspace.Run(parse, console, db => ClassifyWorkspace.Run(db, console, parse.GetValue(policy), parse.GetValue(save), (loaded, effective, saveSnapshot) => Classify(parse, loaded, effective, saveSnapshot)));
+            }
+
+            if (parse.GetValue(save))
+            {
+                throw new UsageException("--save stores a snapshot in the workspace: leave out --data");
+            }
+
             var effective = PolicyFile.Load(parse.GetValue(policy));
             var loaded = BookLoader.Load(folder, new LoadOptions { Currency = parse.GetValue(currency) });
+            return Classify(parse, loaded, effective, null);
+        });
+
+        int Classify(ParseResult parse, LoadedBook loaded, Policy effective, Func<BookClassification, int>? saveSnapshot)
+        {
             var target = parse.GetValue(output);
             var fmt = parse.GetValue(format)!;
 
@@ -47,6 +66,11 @@ public static class ClassifyCommand
                     throw new UsageException("--to must not be before --from");
                 }
 
+                if (saveSnapshot is not null)
+                {
+                    throw new UsageException("--save stores one date's classification: use --as-of, not --from/--to");
+                }
+
                 var history = ClassificationHistory.Run(loaded.Book, effective, first, last, days);
                 Emit(console, target, fmt, w => HistoryWriter.WriteCsv(history, w), s => HistoryWriter.WriteJson(history, s), () => HistoryView.Show(console, history));
                 return ExitCodes.Ok;
@@ -55,8 +79,9 @@ public static class ClassifyCommand
             var date = parse.GetValue(asOf) ?? console.Today;
             var result = LifecycleEngine.Classify(loaded.Book, effective, date);
             Emit(console, target, fmt, w => ClassificationWriter.WriteCsv(result, w), s => ClassificationWriter.WriteJson(result, s), () => SummaryView.Show(console, result, loaded.Currency));
-            return ExitCodes.Ok;
-        });
+            return saveSnapshot?.Invoke(result) ?? ExitCodes.Ok;
+        }
+
         return command;
     }
 

@@ -59,6 +59,8 @@ public static class PolicyCommands
 
         policy.Add(init);
         policy.Add(show);
+        policy.Add(PolicyVersionCommands.Set(console));
+        policy.Add(PolicyVersionCommands.Log(console));
         return policy;
     }
 }
