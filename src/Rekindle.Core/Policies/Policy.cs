@@ -1,4 +1,5 @@
 using Rekindle.Common;
+using Rekindle.Reactivation;
 
 namespace Rekindle.Policies;
 
@@ -103,6 +104,18 @@ public sealed record Policy
     public double EarlyReleaseBonusMultiplier { get; init; } = DefaultEarlyReleaseBonusMultiplier;
     public int AttributionWindowDays { get; init; } = DefaultAttributionWindowDays;
     public decimal HoldoutShare { get; init; } = DefaultHoldoutShare;
+
+    /// <summary>Reactivation: downtime band edges in days, each the last day of its band; null is "auto" (<see cref="DowntimeBands.FromData"/>).</summary>
+    public IReadOnlyList<int>? SegmentDowntimeEdgesDays { get; init; }
+
+    /// <summary>Reactivation: spend tiers by share of lapsed accounts (default top 20% big, next 30% medium, the rest small).</summary>
+    public SpendTierShares SpendTierShares { get; init; } = SpendTierShares.Default;
+
+    /// <summary>Reactivation: fixed spend cut points in average annual spend; null uses <see cref="SpendTierShares"/>.</summary>
+    public SpendTierCutPoints? SpendTierCutPoints { get; init; }
+
+    /// <summary>Reactivation: the playbook, rules from (status, key, segment, channels) to a play (<see cref="DefaultPlaybook"/>).</summary>
+    public Playbook Playbook { get; init; } = Playbook.Default;
 
     /// <summary>True when <paramref name="kind"/> counts as engagement under this policy.</summary>
     public bool CountsAsEngagement(EngagementKind kind)

@@ -57,6 +57,7 @@ public static class PolicyParameters
         Number("earlyReleaseBonusMultiplier", "bonus multiplier when the owner released early", p => p.EarlyReleaseBonusMultiplier, (p, v) => p with { EarlyReleaseBonusMultiplier = v }),
         Days("attributionWindowDays", "campaigns: an order within this many days of launch is a reactivation", p => p.AttributionWindowDays, (p, v) => p with { AttributionWindowDays = v }, 1),
         Share("holdoutShare", "campaigns: share of accounts held out as the control group", p => p.HoldoutShare, (p, v) => p with { HoldoutShare = v }),
+        .. ReactivationParameters.All,
     ];
 
     public static PolicyParameter? Find(string key) => All.FirstOrDefault(p => p.Key == key);

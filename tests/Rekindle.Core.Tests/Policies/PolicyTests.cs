@@ -1,5 +1,6 @@
 using Rekindle.Common;
 using Rekindle.Policies;
+using Rekindle.Reactivation;
 
 namespace Rekindle.Core.Tests.Policies;
 
@@ -36,6 +37,13 @@ public class PolicyTests
         Assert.Equal(
             [EngagementKind.WebVisit, EngagementKind.EmailClick, EngagementKind.CallAnswered, EngagementKind.Meeting, EngagementKind.SupportTicket, EngagementKind.Event],
             p.EngagementKinds);
+        Assert.Null(p.SegmentDowntimeEdgesDays);
+        Assert.Equal(new SpendTierShares(0.20m, 0.30m), p.SpendTierShares);
+        Assert.Null(p.SpendTierCutPoints);
+        Assert.Equal(
+            [("personal_outreach", 1, null), ("release_to_pool", 4, null), ("find_contact", 2, null),
+             ("favourite_product_offer", 2, Offer.PercentOff(10m)), ("loyalty_invitation", 2, Offer.AmountOff(50m)), ("we_miss_you", 3, Offer.PercentOff(15m))],
+            p.Playbook.Rules.Select(r => (r.Play, r.Priority, r.Offer)));
         Assert.Empty(p.Validate());
     }
 
