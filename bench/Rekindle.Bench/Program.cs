@@ -5,6 +5,7 @@ using Rekindle.App.Generation;
 using Rekindle.Bench;
 using Rekindle.Lifecycle;
 using Rekindle.Policies;
+using Rekindle.Reactivation;
 
 // Usage: dotnet run -c Release --project bench/Rekindle.Bench -- [--accounts N] [--data DIR] [--as-of yyyy-MM-dd] [--out FILE]
 // Generates the company when DIR has no accounts.csv, then measures Rekindle and DuckDB on the same files.
@@ -38,6 +39,10 @@ for (var m = 0; m < 12; m++)
 }
 
 table.Add("Rekindle: classify at 12 monthly dates", monthly.Elapsed, "");
+var classified = LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf);
+var segment = Median(3, () => Segmentation.Segment(classified, ReactivationDirectory.Empty));
+var lapsed = Segmentation.Segment(classified, ReactivationDirectory.Empty).Accounts.Count;
+table.Add("Rekindle: segment the lapsed accounts", segment, $"{lapsed:N0} lapsed accounts by downtime band and spend tier (contacts not loaded)");
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 table.Add("Rekindle: peak memory", TimeSpan.Zero, $"{peak / 1024.0 / 1024 / 1024:0.00} GB (working set)");
 var rekindle = loadTime + classify;

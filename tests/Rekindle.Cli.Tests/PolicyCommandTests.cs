@@ -44,3 +44,17 @@ public class PolicyCommandTests
         Assert.Contains("nope: unknown key", result.Error, StringComparison.Ordinal);
     }
 }
+
+public class PolicyVersionOutputTests
+{
+    [Fact]
+    public void Classify_Csv_PrintsThePolicyVersionOnStandardError()
+    {
+        using var folder = new TempFolder();
+        folder.Write("accounts.csv", "account_id,name,industry,region,created_on,owner_rep_id\nA1,Acme,Retail,EU,2024-01-01,R1\n")
+            .Write("orders.csv", "order_id,account_id,order_date,amount,currency,status\nO1,A1,2026-01-01,100,USD,booked\n");
+        var result = Cli.Run("classify", "--data", folder.Path, "--as-of", "2026-06-30", "--format", "csv");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("policy version " + Rekindle.Policies.PolicyJson.VersionId(Rekindle.Policies.Policy.Default), result.Error, StringComparison.Ordinal);
+    }
+}

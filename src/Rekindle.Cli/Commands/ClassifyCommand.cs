@@ -73,12 +73,23 @@ public static class ClassifyCommand
 
                 var history = ClassificationHistory.Run(loaded.Book, effective, first, last, days);
                 Emit(console, target, fmt, w => HistoryWriter.WriteCsv(history, w), s => HistoryWriter.WriteJson(history, s), () => HistoryView.Show(console, history));
+                if (fmt != "table")
+                {
+                    console.Error.WriteLine($"{history.Dates.Count} dates from {first:yyyy-MM-dd} to {history.Dates[^1]:yyyy-MM-dd}, policy version {history.PolicyVersion}");
+                }
+
                 return ExitCodes.Ok;
             }
 
             var date = parse.GetValue(asOf) ?? console.Today;
             var result = LifecycleEngine.Classify(loaded.Book, effective, date);
             Emit(console, target, fmt, w => ClassificationWriter.WriteCsv(result, w), s => ClassificationWriter.WriteJson(result, s), () => SummaryView.Show(console, result, loaded.Currency));
+            if (fmt != "table")
+            {
+                // The table prints the policy version itself; files and pipes get it on standard error.
+                console.Error.WriteLine($"{(target is null ? "classified" : "wrote " + target + ":")} {result.Summary.Accounts:N0} accounts as of {date:yyyy-MM-dd}, policy version {result.PolicyVersion}");
+            }
+
             return saveSnapshot?.Invoke(result) ?? ExitCodes.Ok;
         }
 
