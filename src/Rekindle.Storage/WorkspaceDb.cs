@@ -11,7 +11,7 @@ namespace Rekindle.Storage;
 /// Tables and columns are snake_case; enums are stored as their codes; money as ten-thousandths (bigint).
 /// To extend the model, add the entity here, then a migration for each provider (see the README).
 /// </summary>
-public abstract class WorkspaceDb(DbContextOptions options) : DbContext(options)
+public abstract partial class WorkspaceDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Rep> Reps => Set<Rep>();
     public DbSet<Account> Accounts => Set<Account>();
@@ -139,6 +139,7 @@ public abstract class WorkspaceDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("settings").HasKey(x => x.Key);
         });
+        ConfigurePool(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -251,6 +251,81 @@ namespace Rekindle.Storage.Migrations.Postgres
                     b.ToTable("engagements", (string)null);
                 });
 
+            modelBuilder.Entity("Rekindle.Storage.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("bigint")
+                        .HasColumnName("basis");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RepId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rep_id");
+
+                    b.Property<string>("Reverses")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reverses");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RepId", "BookedOn");
+
+                    b.ToTable("ledger_lines", (string)null);
+                });
+
             modelBuilder.Entity("Rekindle.Storage.Opportunity", b =>
                 {
                     b.Property<string>("OpportunityId")
@@ -449,6 +524,235 @@ namespace Rekindle.Storage.Migrations.Postgres
                     b.ToTable("policy_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Rekindle.Storage.PoolClaim", b =>
+                {
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("FirstSaleOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_sale_on");
+
+                    b.Property<string>("FirstSaleOrderId")
+                        .HasColumnType("text")
+                        .HasColumnName("first_sale_order_id");
+
+                    b.Property<DateOnly?>("LastActivityOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_activity_on");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("release_id");
+
+                    b.Property<string>("RepId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rep_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("ClaimId");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pool_claims_one_held_per_account")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("AccountId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("RepId", "ClaimedOn");
+
+                    b.ToTable("pool_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("text")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("OrderId")
+                        .HasColumnType("text")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OtherRepId")
+                        .HasColumnType("text")
+                        .HasColumnName("other_rep_id");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RepId")
+                        .HasColumnType("text")
+                        .HasColumnName("rep_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("what");
+
+                    b.Property<string>("Why")
+                        .HasColumnType("text")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.ToTable("pool_events", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AuthorRepId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_rep_id");
+
+                    b.Property<string>("FreeText")
+                        .HasColumnType("text")
+                        .HasColumnName("free_text");
+
+                    b.Property<string>("Players")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("players");
+
+                    b.Property<string>("Policies")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("policies");
+
+                    b.Property<string>("Politics")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("politics");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("written_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "AuthorRepId");
+
+                    b.ToTable("pool_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolRelease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("PreviousOwnerRepId")
+                        .HasColumnType("text")
+                        .HasColumnName("previous_owner_rep_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("ReleasedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("released_on");
+
+                    b.Property<string>("Why")
+                        .HasColumnType("text")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ReleasedOn");
+
+                    b.ToTable("pool_releases", (string)null);
+                });
+
             modelBuilder.Entity("Rekindle.Storage.Rep", b =>
                 {
                     b.Property<string>("RepId")
@@ -644,6 +948,39 @@ namespace Rekindle.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Rekindle.Storage.Ownership", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolClaim", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Storage.PoolRelease", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolNote", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolRelease", b =>
                 {
                     b.HasOne("Rekindle.Storage.Account", null)
                         .WithMany()

@@ -242,6 +242,79 @@ namespace Rekindle.Storage.Migrations.Sqlite
                     b.ToTable("engagements", (string)null);
                 });
 
+            modelBuilder.Entity("Rekindle.Storage.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("basis");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("Budget")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RepId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rep_id");
+
+                    b.Property<string>("Reverses")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reverses");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RepId", "BookedOn");
+
+                    b.ToTable("ledger_lines", (string)null);
+                });
+
             modelBuilder.Entity("Rekindle.Storage.Opportunity", b =>
                 {
                     b.Property<string>("OpportunityId")
@@ -438,6 +511,229 @@ namespace Rekindle.Storage.Migrations.Sqlite
                     b.ToTable("policy_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Rekindle.Storage.PoolClaim", b =>
+                {
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_on");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("FirstSaleOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_sale_on");
+
+                    b.Property<string>("FirstSaleOrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_sale_order_id");
+
+                    b.Property<DateOnly?>("LastActivityOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_activity_on");
+
+                    b.Property<long>("ReleaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("release_id");
+
+                    b.Property<string>("RepId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rep_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("ClaimId");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pool_claims_one_held_per_account")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("AccountId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("RepId", "ClaimedOn");
+
+                    b.ToTable("pool_claims", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ClaimId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<string>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OtherRepId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_rep_id");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at_utc");
+
+                    b.Property<string>("RepId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rep_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.Property<string>("Why")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.ToTable("pool_events", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AuthorRepId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_rep_id");
+
+                    b.Property<string>("FreeText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("free_text");
+
+                    b.Property<string>("Players")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("players");
+
+                    b.Property<string>("Policies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policies");
+
+                    b.Property<string>("Politics")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("politics");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "AuthorRepId");
+
+                    b.ToTable("pool_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolRelease", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("PreviousOwnerRepId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_owner_rep_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("ReleasedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_on");
+
+                    b.Property<string>("Why")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ReleasedOn");
+
+                    b.ToTable("pool_releases", (string)null);
+                });
+
             modelBuilder.Entity("Rekindle.Storage.Rep", b =>
                 {
                     b.Property<string>("RepId")
@@ -631,6 +927,39 @@ namespace Rekindle.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Rekindle.Storage.Ownership", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolClaim", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Storage.PoolRelease", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolNote", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.PoolRelease", b =>
                 {
                     b.HasOne("Rekindle.Storage.Account", null)
                         .WithMany()
