@@ -18,6 +18,7 @@ public static class CliApp
         root.Add(ImportCommand.Create(console));
         root.Add(AccountCommand.Create(console));
         root.Add(BacktestCommand.Create(console));
+        root.Add(FitCommand.Create(console));
 
         var parsed = root.Parse(args);
         try
