@@ -19,6 +19,7 @@ public static class CliApp
         root.Add(AccountCommand.Create(console));
         root.Add(BacktestCommand.Create(console));
         root.Add(SegmentsCommand.Create(console));
+        root.Add(FitCommand.Create(console));
 
         var parsed = root.Parse(args);
         try

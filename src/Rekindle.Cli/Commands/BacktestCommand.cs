@@ -4,7 +4,9 @@ using System.Text.Json;
 using Rekindle.App.Policies;
 using Rekindle.App.Reports;
 using Rekindle.Backtest;
+using Rekindle.Models;
 using Rekindle.Policies;
+using Rekindle.Signals;
 using Spectre.Console;
 
 namespace Rekindle.Cli.Commands;
@@ -26,13 +28,16 @@ public static class BacktestCommand
         var step = new Option<int>("--step") { Description = "Days between as-of dates", DefaultValueFactory = _ => 90 };
         var horizon = new Option<int>("--horizon") { Description = "Days after each as-of date in which a purchase counts", DefaultValueFactory = _ => 180 };
         var policies = new Option<string[]>("--policy") { Description = "Policy files to compare (repeatable; default: the built-in policy)", AllowMultipleArgumentsPerToken = false };
+        var models = new Option<string[]>("--model") { Description = "Models to score (repeatable): bgnbd, mbgnbd, pareto-nbd; each also scored combined with recency" };
+        var unit = new Option<string>("--time-unit") { Description = "Model time unit: weeks (default) or days", DefaultValueFactory = _ => "weeks" };
+        unit.AcceptOnlyFromAmong("weeks", "days");
         var format = CliOptions.Format("table", "json");
         from.Required = true;
         to.Required = true;
 
-        var command = new Command("backtest", "Score policies and the recency baseline against what happened next")
+        var command = new Command("backtest", "Score policies, models and the recency baseline against what happened next")
         {
-            data, inputFormat, from, to, step, horizon, policies, format,
+            data, inputFormat, from, to, step, horizon, policies, models, unit, format,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +65,17 @@ public static class BacktestCommand
             }
 
             candidates.Add(new RecencyBaseline(basePolicy.InactiveAfterCycles, basePolicy));
+            var timeUnit = parse.GetValue(unit) == "days" ? TimeUnit.Days : TimeUnit.Weeks;
+            foreach (var name in parse.GetValue(models) ?? [])
+            {
+                if (!ModelKinds.TryParse(name, out var kind) || kind == ModelKind.GammaGamma)
+                {
+                    throw new UsageException($"--model {name}: expected bgnbd, mbgnbd or pareto-nbd");
+                }
+
+                candidates.Add(new ModelCandidate(kind, timeUnit));
+                candidates.Add(new CombinedCandidate(kind, timeUnit, basePolicy));
+            }
             var dates = new List<DateOnly>();
             for (var d = first; d <= last; d = d.AddDays(days))
             {

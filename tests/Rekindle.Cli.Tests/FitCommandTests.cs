@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace Rekindle.Cli.Tests;
+
+public class FitCommandTests
+{
+    private static JsonElement Fit(string model)
+    {
+        var cdnow = Path.Combine(SharedFolder.Data, "lifetimes", "CDNOW_sample.txt");
+        var result = Cli.Run("fit", "--model", model, "--calibration-end", "1997-09-30", "--data", cdnow, "--input-format", "cdnow", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        return JsonDocument.Parse(result.Out).RootElement.Clone();
+    }
+
+    [Fact]
+    public void Fit_BgNbdOnTheCdnowSample_ReproducesThePublishedFit()
+    {
+        var json = Fit("bgnbd");
+        foreach (var key in new[] { "model", "params", "log_likelihood", "customers", "seconds", "warnings" })
+        {
+            Assert.True(json.TryGetProperty(key, out _), key);
+        }
+
+        Assert.Equal("bgnbd", json.GetProperty("model").GetString());
+        Assert.Equal(2357, json.GetProperty("customers").GetInt32());
+        Assert.Equal(-9582.43, json.GetProperty("log_likelihood").GetDouble(), 0.01);
+        var p = json.GetProperty("params");
+        Assert.Equal(0.243, Math.Round(p.GetProperty("r").GetDouble(), 3));
+        Assert.Equal(4.414, Math.Round(p.GetProperty("alpha").GetDouble(), 3));
+        Assert.Equal(0.793, Math.Round(p.GetProperty("a").GetDouble(), 3));
+        Assert.Equal(2.426, Math.Round(p.GetProperty("b").GetDouble(), 3));
+    }
+
+    [Fact]
+    public void Fit_ParetoNbdOnTheCdnowSample_ReproducesThePublishedLogLikelihood()
+    {
+        var json = Fit("pareto-nbd");
+        Assert.Equal(-9594.98, json.GetProperty("log_likelihood").GetDouble(), 0.01);
+        Assert.Equal(0.553, Math.Round(json.GetProperty("params").GetProperty("r").GetDouble(), 3));
+    }
+
+    [Fact]
+    public void Fit_GammaGamma_UsesTheRepeatBuyers()
+    {
+        var json = Fit("gamma-gamma");
+        Assert.Equal(946, json.GetProperty("customers").GetInt32());
+        Assert.Equal(6.25, Math.Round(json.GetProperty("params").GetProperty("p").GetDouble(), 2));
+    }
+
+    [Fact]
+    public void Backtest_WithAModel_ScoresTheModelAndTheCombinedSignal()
+    {
+        var cdnow = Path.Combine(SharedFolder.Data, "lifetimes", "CDNOW_sample.txt");
+        var result = Cli.Run("backtest", "--data", cdnow, "--input-format", "cdnow", "--from", "1997-09-30", "--to", "1997-09-30", "--horizon", "273", "--model", "bgnbd", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var names = JsonDocument.Parse(result.Out).RootElement.EnumerateArray().Select(r => r.GetProperty("candidate").GetString()).ToList();
+        Assert.Contains("model bgnbd", names);
+        Assert.Contains("combined: bgnbd + recency", names);
+    }
+}
