@@ -140,6 +140,7 @@ public abstract partial class WorkspaceDb(DbContextOptions options) : DbContext(
             e.ToTable("settings").HasKey(x => x.Key);
         });
         ConfigurePool(modelBuilder);
+        ConfigureCampaigns(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

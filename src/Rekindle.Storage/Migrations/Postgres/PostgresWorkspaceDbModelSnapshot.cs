@@ -103,6 +103,300 @@ namespace Rekindle.Storage.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Rekindle.Storage.Campaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("attribution_window_days");
+
+                    b.Property<int>("ControlAccounts")
+                        .HasColumnType("integer")
+                        .HasColumnName("control_accounts");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("HoldoutShare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("holdout_share");
+
+                    b.Property<DateOnly>("LaunchOn")
+                        .HasColumnType("date")
+                        .HasColumnName("launch_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Plays")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("plays");
+
+                    b.Property<string>("PolicyVersionId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("policy_version_id");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("segments");
+
+                    b.Property<int>("TreatmentAccounts")
+                        .HasColumnType("integer")
+                        .HasColumnName("treatment_accounts");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMembership", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account_name");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("BandLabel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("band_label");
+
+                    b.Property<int>("DaysSinceLastOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_since_last_order");
+
+                    b.Property<string>("FavouriteKey")
+                        .HasColumnType("text")
+                        .HasColumnName("favourite_key");
+
+                    b.Property<DateOnly?>("FavouriteLastBoughtOn")
+                        .HasColumnType("date")
+                        .HasColumnName("favourite_last_bought_on");
+
+                    b.Property<string>("FavouriteLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("favourite_level");
+
+                    b.Property<string>("FavouriteName")
+                        .HasColumnType("text")
+                        .HasColumnName("favourite_name");
+
+                    b.Property<int?>("FavouriteOrders")
+                        .HasColumnType("integer")
+                        .HasColumnName("favourite_orders");
+
+                    b.Property<long?>("FavouriteSpend")
+                        .HasColumnType("bigint")
+                        .HasColumnName("favourite_spend");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("group");
+
+                    b.Property<bool>("Key")
+                        .HasColumnType("boolean")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("LastOrderOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_order_on");
+
+                    b.Property<string>("OwnerRepId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_rep_id");
+
+                    b.Property<string>("Play")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("play");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("RepName")
+                        .HasColumnType("text")
+                        .HasColumnName("rep_name");
+
+                    b.Property<long>("RevenueAtStake")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue_at_stake");
+
+                    b.Property<string>("SegmentCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("segment_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.HasKey("CampaignId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("campaign_members", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMessage", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContactFirstName")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_first_name");
+
+                    b.Property<string>("ContactId")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("ContactLastName")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_last_name");
+
+                    b.Property<string>("OfferCode")
+                        .HasColumnType("text")
+                        .HasColumnName("offer_code");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<long?>("OfferValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offer_value");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("CampaignId", "AccountId");
+
+                    b.ToTable("campaign_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignOutcome", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly?>("FirstOrderOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_order_on");
+
+                    b.Property<DateOnly?>("FirstResponseOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_response_on");
+
+                    b.Property<DateOnly>("MeasuredAsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("measured_as_of");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revenue");
+
+                    b.HasKey("CampaignId", "AccountId");
+
+                    b.ToTable("campaign_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Rekindle.Storage.ClassificationSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -892,6 +1186,39 @@ namespace Rekindle.Storage.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMembership", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Storage.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMessage", b =>
+                {
+                    b.HasOne("Rekindle.Storage.CampaignMembership", null)
+                        .WithOne()
+                        .HasForeignKey("Rekindle.Storage.CampaignMessage", "CampaignId", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignOutcome", b =>
+                {
+                    b.HasOne("Rekindle.Storage.CampaignMembership", null)
+                        .WithOne()
+                        .HasForeignKey("Rekindle.Storage.CampaignOutcome", "CampaignId", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rekindle.Storage.ClassificationSnapshot", b =>

@@ -96,6 +96,298 @@ namespace Rekindle.Storage.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Rekindle.Storage.Campaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attribution_window_days");
+
+                    b.Property<int>("ControlAccounts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("control_accounts");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("HoldoutShare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holdout_share");
+
+                    b.Property<DateOnly>("LaunchOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("launch_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Plays")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plays");
+
+                    b.Property<string>("PolicyVersionId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version_id");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segments");
+
+                    b.Property<int>("TreatmentAccounts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("treatment_accounts");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMembership", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("BandLabel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("band_label");
+
+                    b.Property<int>("DaysSinceLastOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_since_last_order");
+
+                    b.Property<string>("FavouriteKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("favourite_key");
+
+                    b.Property<DateOnly?>("FavouriteLastBoughtOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("favourite_last_bought_on");
+
+                    b.Property<string>("FavouriteLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("favourite_level");
+
+                    b.Property<string>("FavouriteName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("favourite_name");
+
+                    b.Property<int?>("FavouriteOrders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("favourite_orders");
+
+                    b.Property<long?>("FavouriteSpend")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("favourite_spend");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<bool>("Key")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("LastOrderOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_order_on");
+
+                    b.Property<string>("OwnerRepId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_rep_id");
+
+                    b.Property<string>("Play")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("play");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("RepName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rep_name");
+
+                    b.Property<long>("RevenueAtStake")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue_at_stake");
+
+                    b.Property<string>("SegmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.HasKey("CampaignId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("campaign_members", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMessage", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ContactFirstName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_first_name");
+
+                    b.Property<string>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("ContactLastName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_last_name");
+
+                    b.Property<string>("OfferCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_code");
+
+                    b.Property<string>("OfferKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_kind");
+
+                    b.Property<long?>("OfferValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_value");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("CampaignId", "AccountId");
+
+                    b.ToTable("campaign_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignOutcome", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateOnly?>("FirstOrderOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_order_on");
+
+                    b.Property<DateOnly?>("FirstResponseOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_response_on");
+
+                    b.Property<DateOnly>("MeasuredAsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measured_as_of");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("orders");
+
+                    b.Property<long>("Revenue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revenue");
+
+                    b.HasKey("CampaignId", "AccountId");
+
+                    b.ToTable("campaign_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Rekindle.Storage.ClassificationSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -871,6 +1163,39 @@ namespace Rekindle.Storage.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("settings", (string)null);
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMembership", b =>
+                {
+                    b.HasOne("Rekindle.Storage.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Storage.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignMessage", b =>
+                {
+                    b.HasOne("Rekindle.Storage.CampaignMembership", null)
+                        .WithOne()
+                        .HasForeignKey("Rekindle.Storage.CampaignMessage", "CampaignId", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Storage.CampaignOutcome", b =>
+                {
+                    b.HasOne("Rekindle.Storage.CampaignMembership", null)
+                        .WithOne()
+                        .HasForeignKey("Rekindle.Storage.CampaignOutcome", "CampaignId", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Rekindle.Storage.ClassificationSnapshot", b =>
