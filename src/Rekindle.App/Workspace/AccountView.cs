@@ -56,18 +56,23 @@ public sealed class AccountView(WorkspaceDb db)
 
         var money = CultureInfo.InvariantCulture;
         var timeline = new List<TimelineItem>();
-        foreach (var o in db.Orders.AsNoTracking().Where(o => o.AccountId == accountId && o.OrderDate <= asOf))
+        var lineCounts = db.OrderLines.AsNoTracking()
+            .Where(l => db.Orders.Any(o => o.OrderId == l.OrderId && o.AccountId == accountId))
+            .GroupBy(l => l.OrderId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionary(g => g.Key, g => g.Count, StringComparer.Ordinal);
+        foreach (var o in db.Orders.AsNoTracking().Where(o => o.AccountId == accountId && o.OrderDate <= asOf).ToList())
         {
-            var lines = db.OrderLines.AsNoTracking().Count(l => l.OrderId == o.OrderId);
+            var lines = lineCounts.GetValueOrDefault(o.OrderId);
             timeline.Add(new TimelineItem(o.OrderDate, "order", $"{o.OrderId} {Codes.Of(o.Status)} {o.Amount.ToString("#,0.00", money)} {o.Currency}{(lines > 0 ? $", {lines} line(s)" : "")}"));
         }
 
-        foreach (var e in db.Engagements.AsNoTracking().Where(e => e.AccountId == accountId && e.Date <= asOf))
+        foreach (var e in db.Engagements.AsNoTracking().Where(e => e.AccountId == accountId && e.Date <= asOf).ToList())
         {
             timeline.Add(new TimelineItem(e.Date, "engagement", $"{Codes.Of(e.Kind)} ({Codes.Of(e.Direction)})"));
         }
 
-        foreach (var p in db.Opportunities.AsNoTracking().Where(p => p.AccountId == accountId && p.OpenedOn <= asOf))
+        foreach (var p in db.Opportunities.AsNoTracking().Where(p => p.AccountId == accountId && p.OpenedOn <= asOf).ToList())
         {
             timeline.Add(new TimelineItem(p.OpenedOn, "opportunity", $"{p.OpportunityId} opened ({p.Stage}{(p.Amount is { } a ? ", " + a.ToString("#,0.00", money) : "")})"));
             if (p.ClosedOn is { } closed && closed <= asOf)

@@ -140,8 +140,12 @@ internal sealed class ImportRun : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var summary = string.Join("; ", files.Select(f => f.ToString()));
-        Audit("import", "workspace", source, summary);
+        if (files.Any(f => f.Inserted > 0 || f.Updated > 0))
+        {
+            // An import that changed nothing leaves no trace: the same files twice leave the workspace unchanged.
+            Audit("import", "workspace", source, string.Join("; ", files.Select(f => f.ToString())));
+        }
+
         audit.Flush();
         Transaction.Commit();
         rejects?.Complete();

@@ -14,7 +14,7 @@ internal static class ImportProgressView
         var ansi = console.Ansi();
         if (!ansi.Profile.Capabilities.Interactive)
         {
-            return import(null);
+            return import(Lines(console));
         }
 
         ImportReport? report = null;
@@ -43,6 +43,35 @@ internal static class ImportProgressView
                 });
             });
         return report!;
+    }
+
+    /// <summary>Off a terminal (a log, a script): a line on standard error at each tenth of a large file.</summary>
+    private static Action<ImportProgress> Lines(CliConsole console)
+    {
+        var started = new Dictionary<string, (long Start, long Tenth)>();
+        return p =>
+        {
+            if (p.Total <= ImportCommand.ProgressBarRows)
+            {
+                return;
+            }
+
+            if (!started.TryGetValue(p.File, out var state))
+            {
+                started[p.File] = state = (Stopwatch.GetTimestamp(), -1);
+            }
+
+            var tenth = Math.Min(10, p.Done * 10 / p.Total);
+            if (tenth == state.Tenth)
+            {
+                return;
+            }
+
+            started[p.File] = (state.Start, tenth);
+            var seconds = Stopwatch.GetElapsedTime(state.Start).TotalSeconds;
+            var rate = seconds > 0 ? p.Done / seconds : 0;
+            console.Error.WriteLine($"{p.File}: {p.Done.ToString("#,0", CultureInfo.InvariantCulture)} of {p.Total.ToString("#,0", CultureInfo.InvariantCulture)} rows ({rate.ToString("#,0", CultureInfo.InvariantCulture)} rows/s)");
+        };
     }
 
     /// <summary>Rows per second since the file started.</summary>
