@@ -18,6 +18,9 @@ public static class CliApp
         root.Add(ImportCommand.Create(console));
         root.Add(AccountCommand.Create(console));
         root.Add(BacktestCommand.Create(console));
+        root.Add(PoolCommand.Create(console));
+        root.Add(IncentivesCommand.Create(console));
+        root.Add(IncentivesCommand.Reps(console));
         root.Add(SegmentsCommand.Create(console));
         root.Add(FitCommand.Create(console));
 

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Common;
+using Rekindle.Incentives;
+using Rekindle.Pool;
+using Rekindle.Storage;
+
+namespace Rekindle.App.Pool;
+
+/// <summary>
+/// One row of the pool as a rep sees it before claiming: the domain's <see cref="PooledAccount"/>, the account's
+/// name, industry and region, how often it was pooled, and the value at stake (booked revenue in the 12 months up to
+/// the release). Never contact details.
+/// </summary>
+public sealed record PoolListRow(PooledAccount Pooled, string Name, string Industry, string Region, int TimesPooled, decimal ValueAtStake);
+
+/// <summary>The pool's read side: the listing, a rep's statement and the fairness report. Nothing here writes.</summary>
+public sealed class PoolQueries(WorkspaceDb db)
+{
+    public IReadOnlyList<PoolListRow> List(DateOnly asOf)
+    {
+        var pooled = db.Accounts.AsNoTracking()
+            .Where(a => a.OwnerRepId == null && db.PoolReleases.Any(r => r.AccountId == a.AccountId))
+            .Select(a => a.AccountId)
+            .ToList();
+        var state = PoolStore.Load(db, pooled).State;
+        var rows = PoolListing.List(state, asOf);
+        var accounts = db.Accounts.AsNoTracking().Where(a => pooled.Contains(a.AccountId)).ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        var earliest = rows.Count == 0 ? asOf : rows.Min(r => r.ReleasedOn).AddYears(-1);
+        var orders = db.Orders.AsNoTracking()
+            .Where(o => pooled.Contains(o.AccountId) && o.Status == OrderStatus.Booked && o.OrderDate >= earliest)
+            .Select(o => new { o.AccountId, o.OrderDate, o.ReportingAmount })
+            .ToList()
+            .ToLookup(o => o.AccountId, StringComparer.Ordinal);
+        return
+        [
+            .. rows.Select(r =>
+            {
+                var a = accounts[r.AccountId];
+                var stake = orders[r.AccountId].Where(o => o.OrderDate > r.ReleasedOn.AddYears(-1) && o.OrderDate <= r.ReleasedOn).Sum(o => o.ReportingAmount);
+                return new PoolListRow(r, a.Name, a.Industry, a.Region, state.Get(r.AccountId).Releases.Count, stake);
+            }),
+        ];
+    }
+
+    /// <summary>The rep's ledger lines dated in <paramref name="period"/>, with totals.</summary>
+    public Statement Statement(string repId, StatementPeriod period)
+    {
+        var first = period.First;
+        var last = period.Last;
+        var lines = db.LedgerLines.AsNoTracking()
+            .Where(l => l.RepId == repId && l.BookedOn >= first && l.BookedOn <= last)
+            .OrderBy(l => l.Id)
+            .ToList()
+            .Select(PoolStore.Line);
+        return Incentives.Statement.For(lines, repId, period);
+    }
+
+    /// <summary>The fairness report over <c>[from, to]</c>, from the audit log alone.</summary>
+    public FairnessReport Report(DateOnly from, DateOnly to)
+    {
+        var events = db.PoolEvents.AsNoTracking().Where(e => e.OccurredOn <= to).OrderBy(e => e.Id).ToList().Select(PoolStore.Event);
+        return PoolFairness.Build(events, from, to);
+    }
+
+    /// <summary>Every pool event, oldest first (for tests and exports).</summary>
+    public IReadOnlyList<AuditEvent> Events() => [.. db.PoolEvents.AsNoTracking().OrderBy(e => e.Id).ToList().Select(PoolStore.Event)];
+}
