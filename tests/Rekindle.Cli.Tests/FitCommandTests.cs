@@ -58,3 +58,19 @@ public class FitCommandTests
         Assert.Contains("combined: bgnbd + recency", names);
     }
 }
+
+public class ModelSignalsCommandTests
+{
+    [Fact]
+    public void Classify_WithAModelInThePolicy_AddsTheModelColumns()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, Cli.Run("generate", "--out", folder.Path, "--accounts", "400", "--as-of", "2026-11-01").ExitCode);
+        folder.Write("policy.json", """{ "signalModel": "bgnbd", "modelHorizonDays": 60 }""");
+        var result = Cli.Run("classify", "--data", folder.Path, "--as-of", "2026-11-01", "--policy", folder.File("policy.json"), "--format", "csv");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",reasons,p_alive,p_no_purchase_next,expected_orders_next,expected_value_next,slipping", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("model bgnbd: P(alive)", StringComparison.Ordinal));
+    }
+}

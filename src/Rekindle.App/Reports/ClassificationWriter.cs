@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Rekindle.Common;
 using Rekindle.Lifecycle;
+using Rekindle.Models;
+using Rekindle.Signals;
 
 namespace Rekindle.App.Reports;
 
@@ -14,28 +16,50 @@ public static class ClassificationWriter
         "days_since_last_order", "orders_12m", "revenue_12m", "last_engagement_date", "open_opportunity", "reasons",
     ];
 
-    public static void WriteCsv(BookClassification result, TextWriter writer)
+    /// <summary>Columns added when the policy enables a model (<see cref="ModelSignals"/>).</summary>
+    public static readonly string[] ModelColumns = ["p_alive", "p_no_purchase_next", "expected_orders_next", "expected_value_next", "slipping"];
+
+    public static void WriteCsv(BookClassification result, TextWriter writer, ModelSignals? signals = null)
     {
-        writer.Write(string.Join(',', CsvColumns));
+        writer.Write(string.Join(',', signals is null ? CsvColumns : [.. CsvColumns, .. ModelColumns]));
         writer.Write('\n');
-        foreach (var row in Rows(result))
+        foreach (var row in Rows(result, signals))
         {
-            CsvText.Row(writer, row.AccountId, row.Name, row.OwnerRepId, row.Status, row.Key ? "true" : "false",
+            string?[] fields =
+            [
+                row.AccountId, row.Name, row.OwnerRepId, row.Status, row.Key ? "true" : "false",
                 Number(row.CycleDays), row.CycleBasis, row.LastOrderDate, row.DaysSinceLastOrder?.ToString(CultureInfo.InvariantCulture),
                 row.Orders12m.ToString(CultureInfo.InvariantCulture), Money(row.Revenue12m), row.LastEngagementDate,
-                row.OpenOpportunity ? "true" : "false", row.Reasons);
+                row.OpenOpportunity ? "true" : "false", row.Reasons,
+            ];
+            if (signals is not null)
+            {
+                var a = row.Index;
+                fields = signals.Scored[a]
+                    ? [.. fields, Probability(signals.ProbabilityAlive[a]), Probability(signals.ProbabilityNoPurchase[a]), Probability(signals.ExpectedOrders[a]), Money(signals.ExpectedValue[a]), signals.Slipping[a] ? "true" : "false"]
+                    : [.. fields, "", "", "", "", "false"];
+            }
+
+            CsvText.Row(writer, fields);
         }
     }
 
-    public static void WriteJson(BookClassification result, Stream stream)
+    private static string Probability(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    public static void WriteJson(BookClassification result, Stream stream, ModelSignals? signals = null)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("as_of", IsoDate(result.AsOf.DayNumber));
         json.WriteString("policy_version", result.PolicyVersion);
         WriteSummary(result, json);
+        if (signals is not null)
+        {
+            WriteModel(signals, json);
+        }
+
         json.WriteStartArray("accounts");
-        foreach (var row in Rows(result))
+        foreach (var row in Rows(result, signals))
         {
             json.WriteStartObject();
             json.WriteString("account_id", row.AccountId);
@@ -60,6 +84,15 @@ public static class ClassificationWriter
             WriteNullable(json, "last_engagement_date", row.LastEngagementDate);
             json.WriteBoolean("open_opportunity", row.OpenOpportunity);
             json.WriteString("reasons", row.Reasons);
+            if (signals is not null && signals.Scored[row.Index])
+            {
+                json.WriteNumber("p_alive", Math.Round(signals.ProbabilityAlive[row.Index], 4));
+                json.WriteNumber("p_no_purchase_next", Math.Round(signals.ProbabilityNoPurchase[row.Index], 4));
+                json.WriteNumber("expected_orders_next", Math.Round(signals.ExpectedOrders[row.Index], 4));
+                json.WriteNumber("expected_value_next", signals.ExpectedValue[row.Index]);
+                json.WriteBoolean("slipping", signals.Slipping[row.Index]);
+            }
+
             json.WriteEndObject();
         }
 
@@ -94,14 +127,40 @@ public static class ClassificationWriter
         json.WriteEndObject();
     }
 
+    private static void WriteModel(ModelSignals signals, Utf8JsonWriter json)
+    {
+        json.WriteStartObject("model");
+        json.WriteString("model", signals.Fit.Model.Name());
+        json.WriteBoolean("usable", signals.Fit.Usable);
+        json.WriteNumber("horizon_days", signals.HorizonDays);
+        json.WriteNumber("log_likelihood", Math.Round(signals.Fit.LogLikelihood, 4));
+        json.WriteStartObject("params");
+        foreach (var p in signals.Fit.Parameters)
+        {
+            json.WriteNumber(p.Name, Math.Round(p.Value, 6));
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("slipping_accounts", signals.Slipping.Count(s => s));
+        json.WriteStartArray("warnings");
+        foreach (var w in signals.Fit.Warnings)
+        {
+            json.WriteStringValue(w);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     /// <summary>One account's line of the report, as every format shows it.</summary>
     public sealed record Row(
+        int Index,
         string AccountId, string Name, string OwnerRepId, string Status, bool Key, double CycleDays, string CycleBasis,
         string? LastOrderDate, int? DaysSinceLastOrder, int Orders12m, decimal Revenue12m, string? LastEngagementDate,
         bool OpenOpportunity, string Reasons);
 
     /// <summary>The rows of every account that existed as of the date, in book order.</summary>
-    public static IEnumerable<Row> Rows(BookClassification result)
+    public static IEnumerable<Row> Rows(BookClassification result, ModelSignals? signals = null)
     {
         var asOf = result.AsOf.DayNumber;
         for (var a = 0; a < result.Accounts.Count; a++)
@@ -114,11 +173,18 @@ public static class ClassificationWriter
 
             var info = result.Book.Accounts[a];
             var m = c.Measures;
+            var reasons = Reasons.Explain(c, result.Policy, asOf);
+            if (signals?.Explain(a, result) is { Length: > 0 } model)
+            {
+                reasons += "; " + model;
+            }
+
             yield return new Row(
+                a,
                 info.Id, info.Name, info.OwnerRepId, c.Status.Code(), c.Key, c.CycleDays, c.CycleBasis.Code(),
                 m.HasBookedOrder ? IsoDate(m.LastOrderDay) : null, c.DaysSinceLastOrder(asOf), m.OrdersInRevenueWindow,
                 m.RevenueInWindow, m.LastEngagementDay == AccountBook.NoDay ? null : IsoDate(m.LastEngagementDay),
-                m.HasOpenOpportunity, Reasons.Explain(c, result.Policy, asOf));
+                m.HasOpenOpportunity, reasons);
         }
     }
 

@@ -4,6 +4,7 @@ using Rekindle.App.Policies;
 using Rekindle.App.Reports;
 using Rekindle.Lifecycle;
 using Rekindle.Policies;
+using Rekindle.Signals;
 
 namespace Rekindle.Cli.Commands;
 
@@ -83,7 +84,15 @@ public static class ClassifyCommand
 
             var date = parse.GetValue(asOf) ?? console.Today;
             var result = LifecycleEngine.Classify(loaded.Book, effective, date);
-            Emit(console, target, fmt, w => ClassificationWriter.WriteCsv(result, w), s => ClassificationWriter.WriteJson(result, s), () => SummaryView.Show(console, result, loaded.Currency));
+            var signals = ModelSignals.Compute(result);
+            Emit(console, target, fmt, w => ClassificationWriter.WriteCsv(result, w, signals), s => ClassificationWriter.WriteJson(result, s, signals), () =>
+            {
+                SummaryView.Show(console, result, loaded.Currency);
+                if (signals is not null)
+                {
+                    SignalsView.Show(console, result, signals);
+                }
+            });
             if (fmt != "table")
             {
                 // The table prints the policy version itself; files and pipes get it on standard error.

@@ -1,4 +1,5 @@
 using Rekindle.Common;
+using Rekindle.Models;
 using Rekindle.Reactivation;
 
 namespace Rekindle.Policies;
@@ -34,6 +35,8 @@ public sealed record Policy
     public const double DefaultEarlyReleaseBonusMultiplier = 1.5;
     public const int DefaultAttributionWindowDays = 60;
     public const decimal DefaultHoldoutShare = 0.10m;
+    public const int DefaultModelHorizonDays = 90;
+    public const decimal DefaultSlippingAliveBelow = 0.5m;
 
     /// <summary>Engagement kinds that keep a lapsed account passive (not email_open, not call_unanswered).</summary>
     public static readonly IReadOnlyList<EngagementKind> DefaultEngagementKinds =
@@ -116,6 +119,15 @@ public sealed record Policy
 
     /// <summary>Reactivation: the playbook, rules from (status, key, segment, channels) to a play (<see cref="DefaultPlaybook"/>).</summary>
     public Playbook Playbook { get; init; } = Playbook.Default;
+
+    /// <summary>Model signals: the customer-base model fitted at each classification; null (the default) fits none.</summary>
+    public ModelKind? SignalModel { get; init; }
+
+    /// <summary>Model signals: the horizon of "no purchase next" and "expected orders next", in days.</summary>
+    public int ModelHorizonDays { get; init; } = DefaultModelHorizonDays;
+
+    /// <summary>Model signals: an account the rules call active is flagged slipping when its P(alive) is below this.</summary>
+    public decimal SlippingAliveBelow { get; init; } = DefaultSlippingAliveBelow;
 
     /// <summary>True when <paramref name="kind"/> counts as engagement under this policy.</summary>
     public bool CountsAsEngagement(EngagementKind kind)

@@ -58,6 +58,9 @@ public static class PolicyParameters
         Days("attributionWindowDays", "campaigns: an order within this many days of launch is a reactivation", p => p.AttributionWindowDays, (p, v) => p with { AttributionWindowDays = v }, 1),
         Share("holdoutShare", "campaigns: share of accounts held out as the control group", p => p.HoldoutShare, (p, v) => p with { HoldoutShare = v }),
         .. ReactivationParameters.All,
+        new SignalModelParameter(),
+        Days("modelHorizonDays", "model signals: horizon of p_no_purchase_next and expected_orders_next", p => p.ModelHorizonDays, (p, v) => p with { ModelHorizonDays = v }, 1),
+        Share("slippingAliveBelow", "model signals: an active account with P(alive) below this is flagged slipping", p => p.SlippingAliveBelow, (p, v) => p with { SlippingAliveBelow = v }),
     ];
 
     public static PolicyParameter? Find(string key) => All.FirstOrDefault(p => p.Key == key);

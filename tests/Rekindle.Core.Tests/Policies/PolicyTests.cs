@@ -34,6 +34,9 @@ public class PolicyTests
         Assert.Equal(1.5, p.EarlyReleaseBonusMultiplier);
         Assert.Equal(60, p.AttributionWindowDays);
         Assert.Equal(0.10m, p.HoldoutShare);
+        Assert.Null(p.SignalModel);
+        Assert.Equal(90, p.ModelHorizonDays);
+        Assert.Equal(0.5m, p.SlippingAliveBelow);
         Assert.Equal(
             [EngagementKind.WebVisit, EngagementKind.EmailClick, EngagementKind.CallAnswered, EngagementKind.Meeting, EngagementKind.SupportTicket, EngagementKind.Event],
             p.EngagementKinds);
@@ -79,6 +82,8 @@ public class PolicyTests
     [InlineData("""{ "fixedCycleDays": 0 }""", "fixedCycleDays", "must be at least 1 (or null), got 0")]
     [InlineData("""{ "regularMinOrders": 0 }""", "regularMinOrders", "must be at least 1, got 0")]
     [InlineData("""{ "engagementKinds": ["meeting", "carrier_pigeon"] }""", "engagementKinds", "unknown engagement kind \"carrier_pigeon\" (known: web_visit, email_open, email_click, call_answered, call_unanswered, meeting, support_ticket, event)")]
+    [InlineData("""{ "signalModel": "gamma-gamma" }""", "signalModel", "must be none, bgnbd, mbgnbd or pareto-nbd, got \"gamma-gamma\"")]
+    [InlineData("""{ "slippingAliveBelow": 0 }""", "slippingAliveBelow", "a share must be in (0, 1], got 0")]
     [InlineData("""{ "engagementKinds": "meeting" }""", "engagementKinds", "must be a list of engagement kinds, got a string \"meeting\"")]
     public void Parse_ReportsEachProblemWithItsKey(string json, string key, string message)
     {
