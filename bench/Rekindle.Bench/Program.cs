@@ -5,10 +5,21 @@ using Rekindle.App.Generation;
 using Rekindle.Bench;
 using Rekindle.Lifecycle;
 using Rekindle.Policies;
+using Rekindle.Models;
 using Rekindle.Reactivation;
+using Rekindle.Signals;
 
 // Usage: dotnet run -c Release --project bench/Rekindle.Bench -- [--accounts N] [--data DIR] [--as-of yyyy-MM-dd] [--out FILE]
 // Generates the company when DIR has no accounts.csv, then measures Rekindle and DuckDB on the same files.
+if (args.Length > 0 && args[0] == "models")
+{
+    var modelFigures = new Figures(args.Length > 2 && args[1] == "--out" ? args[2] : null);
+    modelFigures.Note($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; customer-base models");
+    ModelBench.Run(SharedData.Find(), modelFigures);
+    modelFigures.Write();
+    return 0;
+}
+
 var options = Args.Parse(args);
 var asOf = options.AsOf;
 var folder = options.Data ?? Path.Combine(Path.GetTempPath(), $"rekindle-bench-{options.Accounts}");
@@ -43,6 +54,10 @@ var classified = LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf);
 var segment = Median(3, () => Segmentation.Segment(classified, ReactivationDirectory.Empty));
 var lapsed = Segmentation.Segment(classified, ReactivationDirectory.Empty).Accounts.Count;
 table.Add("Rekindle: segment the lapsed accounts", segment, $"{lapsed:N0} lapsed accounts by downtime band and spend tier (contacts not loaded)");
+var fitClock = Stopwatch.StartNew();
+var fitSummaries = BookSummaries.From(loaded.Book, asOf, TimeUnit.Weeks);
+var bgnbd = ModelFitter.Fit(ModelKind.BgNbd, fitSummaries.Summaries);
+table.Add("Rekindle: BG/NBD fit (summaries from the book + maximum likelihood)", fitClock.Elapsed, $"{bgnbd.Customers:N0} customers, {(bgnbd.Usable ? "usable" : "not usable: " + string.Join("; ", bgnbd.Warnings))}");
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 table.Add("Rekindle: peak memory", TimeSpan.Zero, $"{peak / 1024.0 / 1024 / 1024:0.00} GB (working set)");
 var rekindle = loadTime + classify;
