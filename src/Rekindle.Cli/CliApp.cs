@@ -22,6 +22,7 @@ public static class CliApp
         root.Add(IncentivesCommand.Create(console));
         root.Add(IncentivesCommand.Reps(console));
         root.Add(SegmentsCommand.Create(console));
+        root.Add(CampaignCommands.Create(console));
         root.Add(FitCommand.Create(console));
 
         var parsed = root.Parse(args);

@@ -71,8 +71,8 @@ public static class SegmentsWriter
         json.WriteEndObject();
         json.WriteStartObject("tier_cuts");
         json.WriteString("source", book.TierCutsFromPolicy ? "policy" : "shares");
-        json.WriteNumber("big_from", decimal.Round(book.TierCuts.Big, 2));
-        json.WriteNumber("medium_from", decimal.Round(book.TierCuts.Medium, 2));
+        json.WriteNumber("big_from", Cents(book.TierCuts.Big));
+        json.WriteNumber("medium_from", Cents(book.TierCuts.Medium));
         json.WriteEndObject();
         json.WriteStartObject("matrix");
         WriteCell(json, "total", book.Matrix.Total);
@@ -95,9 +95,9 @@ public static class SegmentsWriter
             json.WriteString("tier", s.Tier.Code());
             json.WriteString("channels", s.Channels.Code());
             json.WriteString("segment", s.SegmentCode);
-            json.WriteNumber("lifetime_spend", decimal.Round(s.LifetimeSpend, 2));
-            json.WriteNumber("average_annual_spend", decimal.Round(s.AverageAnnualSpend, 2));
-            json.WriteNumber("revenue_at_stake", decimal.Round(s.RevenueAtStake, 2));
+            json.WriteNumber("lifetime_spend", Cents(s.LifetimeSpend));
+            json.WriteNumber("average_annual_spend", Cents(s.AverageAnnualSpend));
+            json.WriteNumber("revenue_at_stake", Cents(s.RevenueAtStake));
             if (s.PlayId is { } play)
             {
                 json.WriteString("play", play);
@@ -145,7 +145,7 @@ public static class SegmentsWriter
         json.WriteNumber("passive", c.Passive);
         json.WriteNumber("inactive", c.Inactive);
         json.WriteNumber("dormant", c.Dormant);
-        json.WriteNumber("revenue_at_stake", decimal.Round(c.RevenueAtStake, 2));
+        json.WriteNumber("revenue_at_stake", Cents(c.RevenueAtStake));
         json.WriteEndObject();
     }
 
@@ -164,4 +164,7 @@ public static class SegmentsWriter
     internal static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     internal static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Two decimals always (477.40, not 477.4), whatever scale the amount was read with.</summary>
+    private static decimal Cents(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 }

@@ -53,7 +53,7 @@ public static class SegmentsCommand
 
             return workspace.Run(parse, console, db =>
             {
-                var (segmented, currency) = SegmentWorkspace(db, console, parse.GetValue(policy), date);
+                var (segmented, _, currency) = SegmentWorkspace(db, console, parse.GetValue(policy), date);
                 return Show(segmented, currency);
             });
         });
@@ -65,7 +65,7 @@ public static class SegmentsCommand
         Segmentation.Segment(LifecycleEngine.Classify(book, policy, asOf), directory);
 
     /// <summary>The workspace's book and directory segmented under its current policy (or <paramref name="policyFile"/>).</summary>
-    internal static (SegmentedBook Segmented, string Currency) SegmentWorkspace(WorkspaceDb db, CliConsole console, string? policyFile, DateOnly asOf)
+    internal static (SegmentedBook Segmented, ReactivationDirectory Directory, string Currency) SegmentWorkspace(WorkspaceDb db, CliConsole console, string? policyFile, DateOnly asOf)
     {
         var effective = policyFile is not null ? PolicyFile.Load(policyFile) : new WorkspacePolicies(db, console.Clock).CurrentPolicy().Policy;
         var loaded = WorkspaceBook.Load(db);
@@ -74,7 +74,8 @@ public static class SegmentsCommand
             console.Error.WriteLine("note: the workspace has no accounts yet (rekindle import DIR loads them)");
         }
 
-        return (Segment(loaded.Book, effective, asOf, WorkspaceDirectory.Load(db)), loaded.Currency);
+        var directory = WorkspaceDirectory.Load(db);
+        return (Segment(loaded.Book, effective, asOf, directory), directory, loaded.Currency);
     }
 
     private static void ShowTable(CliConsole console, SegmentedBook book, string currency, int top)
