@@ -47,6 +47,16 @@ public readonly record struct BgNbd(double R, double Alpha, double A, double B) 
     public double ExpectedPurchases(double x, double tx, double T, double horizon) =>
         ProbabilityAlive(x, tx, T) * AliveExpectation.Expected(R + x, Alpha + T, A, B + x, horizon);
 
+    /// <inheritdoc />
+    public CustomerScore Score(double x, double tx, double T, double horizon)
+    {
+        var alive = ProbabilityAlive(x, tx, T);
+        return new CustomerScore(
+            alive,
+            alive * AliveExpectation.Expected(R + x, Alpha + T, A, B + x, horizon),
+            1 - (alive * -LogMath.ExpM1(-(R + x) * LogMath.Log1p(horizon / (Alpha + T)))));
+    }
+
     /// <summary>1 - P(alive) (1 - ((α+T)/(α+T+t))^(r+x)): an alive customer drops out only at a purchase.</summary>
     public double ProbabilityNoPurchase(double x, double tx, double T, double horizon) =>
         1 - (ProbabilityAlive(x, tx, T) * -LogMath.ExpM1(-(R + x) * LogMath.Log1p(horizon / (Alpha + T))));

@@ -27,4 +27,10 @@ public interface IPurchaseModel
 
     /// <summary>E[X(t)]: expected repeat purchases in the first t periods of a newly acquired customer.</summary>
     double ExpectedPurchasesNewCustomer(double t);
+
+    /// <summary>P(alive), expected purchases and P(no purchase) over the horizon at once (P(alive) computed once).</summary>
+    CustomerScore Score(double x, double tx, double T, double horizon);
 }
+
+/// <summary>One customer's model scores over a horizon.</summary>
+public readonly record struct CustomerScore(double ProbabilityAlive, double ExpectedPurchases, double ProbabilityNoPurchase);

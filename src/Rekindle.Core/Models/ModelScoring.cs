@@ -45,9 +45,7 @@ public static class ModelScoring
             var end = Math.Min(n, (c + 1) * Chunk);
             for (var i = c * Chunk; i < end; i++)
             {
-                alive[i] = model.ProbabilityAlive(x[i], tx[i], T[i]);
-                expected[i] = model.ExpectedPurchases(x[i], tx[i], T[i], horizon);
-                none[i] = model.ProbabilityNoPurchase(x[i], tx[i], T[i], horizon);
+                (alive[i], expected[i], none[i]) = model.Score(x[i], tx[i], T[i], horizon);
             }
         });
         return new ModelScores(alive, expected, none, horizon);

@@ -8,11 +8,13 @@ namespace Rekindle.Models;
 /// formulation, which keeps 0 ≤ w &lt; 1 whichever rate parameter is larger. Euler's transformation then gives
 /// ₂F₁(m, e_S; m+1; w) = (1-w)^(1-e_S) ₂F₁(1, e_L; m+1; w), a series of positive terms with ratio below w whatever
 /// the number of purchases. When w is close to 1 (a rate parameter drifting to infinity, as in a fit at the
-/// boundary), that series is slow, and the 1-w transformation (Abramowitz &amp; Stegun 15.3.6) is used instead.
+/// boundary), that series is slow: the 1-w transformation (Abramowitz &amp; Stegun 15.3.6) is used when its two parts
+/// do not cancel (e_L (1-w) &lt; 5), and otherwise G is integrated numerically (its integrand is log-concave).
 /// </summary>
 internal static class ParetoIntegral
 {
     private const double IntegerGuard = 1e-5;
+    private const double LongSeries = 5000;
 
     /// <summary>log ∫_{y0}^{y1} (A+τ)^(-p) (B+τ)^(-q) dτ; negative infinity when y1 ≤ y0. Needs A, B &gt; 0, p + q &gt; 1.</summary>
     public static double Log(double offsetA, double exponentA, double offsetB, double exponentB, double from, double to)
@@ -35,12 +37,40 @@ internal static class ParetoIntegral
     private static double LogTail(double small, double exponentSmall, double large, double exponentLarge, double m, double y)
     {
         var logLarge = Math.Log(large + y);
-        var logOneMinusW = Math.Log(small + y) - logLarge;
+        var logSmall = Math.Log(small + y);
+        var logOneMinusW = logSmall - logLarge;
         var w = (large - small) / (large + y);
-        return (-m * logLarge) - Math.Log(m) + ((1 - exponentSmall) * logOneMinusW) + LogF(exponentLarge, exponentSmall, w, logOneMinusW);
+        var logF = LogF(exponentLarge, exponentSmall, w, logOneMinusW);
+        return double.IsNaN(logF)
+            ? ((1 - exponentSmall) * logSmall) - (exponentLarge * logLarge) + LogQuadrature(exponentSmall, exponentLarge, w, logOneMinusW)
+            : (-m * logLarge) - Math.Log(m) + ((1 - exponentSmall) * logOneMinusW) + logF;
     }
 
-    /// <summary>log ₂F₁(1, p; p+q; w) for p, q &gt; 0 and 0 ≤ w &lt; 1.</summary>
+    /// <summary>
+    /// log ∫₀^∞ e^h(v) dv with h(v) = (1-e_S) v - e_L log(w + (1-w) e^v), which is G(y) / ((S+y)^(1-e_S) (L+y)^(-e_L))
+    /// after τ = y + (S+y)(e^v - 1). h is concave, so the integrand is one positive peak: adaptive Gauss-Kronrod
+    /// (MathNet) on each side of it, scaled by its height. Used for w near 1 when neither series is short.
+    /// </summary>
+    private static double LogQuadrature(double exponentSmall, double exponentLarge, double w, double logOneMinusW)
+    {
+        var logW = Math.Log(w);
+        double H(double v) => ((1 - exponentSmall) * v) - (exponentLarge * LogMath.LogSumExp(logW, logOneMinusW + v));
+        var sum = exponentSmall + exponentLarge - 1;
+        var peak = exponentSmall < 1 ? Math.Max(0, Math.Log(1 - exponentSmall) + logW - logOneMinusW - Math.Log(sum)) : 0;
+        var height = H(peak);
+        var reach = Math.Min(1, 1 / sum);
+        for (var i = 0; i < 200 && H(peak + reach) - height > -50; i++)
+        {
+            reach *= 2;
+        }
+
+        double F(double v) => Math.Exp(H(v) - height);
+        var right = MathNet.Numerics.Integrate.GaussKronrod(F, peak, peak + reach, out _, out _, 1e-11, 8);
+        var left = peak > 0 ? MathNet.Numerics.Integrate.GaussKronrod(F, 0, peak, out _, out _, 1e-11, 8) : 0;
+        return height + Math.Log(left + right);
+    }
+
+    /// <summary>log ₂F₁(1, p; p+q; w) for p, q &gt; 0 and 0 ≤ w &lt; 1; NaN when only quadrature would be quick and accurate.</summary>
     internal static double LogF(double p, double q, double w, double logOneMinusW)
     {
         var oneMinusW = Math.Exp(logOneMinusW);
@@ -56,8 +86,13 @@ internal static class ParetoIntegral
             }
         }
 
-        var series = SeriesSum.Sum(1, p, p + q, 1, w);
-        return series.LogAbs;
+        // Terms fall at least as fast as wⁿ: about 36/(1-w) are needed; beyond a few thousand, integrate instead.
+        if (w > 0.95 && 36 / oneMinusW > LongSeries)
+        {
+            return double.NaN;
+        }
+
+        return SeriesSum.Sum(1, p, p + q, 1, w).LogAbs;
     }
 
     /// <summary>

@@ -41,29 +41,42 @@ public readonly record struct ParetoNbd(double R, double Alpha, double S, double
     /// (r+x)(β+T) / ((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] P(alive) (Schmittlein et al. 1987), continuous at s = 1.
     /// </summary>
     public double ExpectedPurchases(double x, double tx, double T, double horizon) =>
-        ProbabilityAlive(x, tx, T) * (R + x) * (Beta + T) / (Alpha + T)
-        * LogMath.OneMinusExpOverEpsilon(S - 1, LogMath.Log1p(horizon / (Beta + T)));
+        ProbabilityAlive(x, tx, T) * ExpectedIfAlive(x, T, horizon);
+
+    /// <inheritdoc />
+    public CustomerScore Score(double x, double tx, double T, double horizon)
+    {
+        var alive = ProbabilityAlive(x, tx, T);
+        return new CustomerScore(alive, alive * ExpectedIfAlive(x, T, horizon), 1 - (alive * BuyIfAlive(x, T, horizon)));
+    }
 
     /// <summary>
     /// 1 - P(alive) ∫₀ᵗ E[λ e^-λu] E[e^-μu] du with the alive posteriors λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T):
     /// the chance that the next purchase comes before both death and T+t.
     /// </summary>
-    public double ProbabilityNoPurchase(double x, double tx, double T, double horizon)
+    public double ProbabilityNoPurchase(double x, double tx, double T, double horizon) =>
+        1 - (ProbabilityAlive(x, tx, T) * BuyIfAlive(x, T, horizon));
+
+    /// <summary>E[X(t)] = r β / (α (s-1)) [1 - (β/(β+t))^(s-1)], continuous at s = 1.</summary>
+    public double ExpectedPurchasesNewCustomer(double t) =>
+        R * Beta / Alpha * LogMath.OneMinusExpOverEpsilon(S - 1, LogMath.Log1p(t / Beta));
+
+    private double ExpectedIfAlive(double x, double T, double horizon) =>
+        (R + x) * (Beta + T) / (Alpha + T) * LogMath.OneMinusExpOverEpsilon(S - 1, LogMath.Log1p(horizon / (Beta + T)));
+
+    /// <summary>P(a purchase in (T, T+t] | alive) = ∫₀ᵗ E[λ e^-λu] E[e^-μu] du.</summary>
+    private double BuyIfAlive(double x, double T, double horizon)
     {
         if (!(horizon > 0))
         {
-            return 1;
+            return 0;
         }
 
         var a = Alpha + T;
         var b = Beta + T;
         var logBuy = Math.Log(R + x) + ((R + x) * Math.Log(a)) + (S * Math.Log(b)) + ParetoIntegral.Log(a, R + x + 1, b, S, 0, horizon);
-        return 1 - (ProbabilityAlive(x, tx, T) * Math.Min(1, Math.Exp(logBuy)));
+        return Math.Min(1, Math.Exp(logBuy));
     }
-
-    /// <summary>E[X(t)] = r β / (α (s-1)) [1 - (β/(β+t))^(s-1)], continuous at s = 1.</summary>
-    public double ExpectedPurchasesNewCustomer(double t) =>
-        R * Beta / Alpha * LogMath.OneMinusExpOverEpsilon(S - 1, LogMath.Log1p(t / Beta));
 
     private double LogAliveTerm(double x, double T) => (-(R + x) * Math.Log(Alpha + T)) - (S * Math.Log(Beta + T));
 
