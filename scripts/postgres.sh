@@ -33,5 +33,7 @@ done
 if ! as_postgres "psql -p $port -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'rekindle'\"" | grep -q 1; then
   as_postgres "psql -p $port -qc \"CREATE ROLE rekindle LOGIN PASSWORD 'rekindle' CREATEDB;\"" >/dev/null
 fi
+# Tests drop their databases WITH (FORCE): let the role end a server process of another role still attached.
+as_postgres "psql -p $port -qc \"GRANT pg_signal_backend TO rekindle;\"" >/dev/null 2>&1 || true
 
 echo "Host=127.0.0.1;Port=$port;Username=rekindle;Password=rekindle;Database=rekindle"

@@ -17,6 +17,7 @@ public static class CliApp
         root.Add(PolicyCommands.Create(console));
         root.Add(ImportCommand.Create(console));
         root.Add(AccountCommand.Create(console));
+        root.Add(BenchCommand.Create(console));
         root.Add(BacktestCommand.Create(console));
         root.Add(PoolCommand.Create(console));
         root.Add(IncentivesCommand.Create(console));

@@ -7,20 +7,20 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Rekindle.Storage;
 
 /// <summary>
 /// Writes rows of one entity straight to its table inside the context's open transaction, for imports of
 /// millions of rows: no change tracking. SQLite gets prepared multi-row INSERTs; PostgreSQL gets binary COPY.
-/// Columns, names and value conversions come from the EF model, so the rows are exactly what EF would write.
+/// Columns, names and value conversions come from the EF model, so the rows are exactly what EF would write
+/// (dates as yyyy-MM-dd, timestamps as yyyy-MM-dd HH:mm:ss.FFFFFFF on SQLite).
 /// Inserts are buffered: every other operation flushes them first (COPY holds the connection while it runs).
 /// </summary>
 public sealed class BulkTable<T> : IDisposable
     where T : class
 {
-    // SQLite finds a named parameter by a linear search: a few rows per statement is the sweet spot.
-    private const int SqliteParametersPerStatement = 100;
     private const int BufferRows = 20_000;
     private readonly WorkspaceDb db;
     private readonly Column[] columns;
@@ -28,8 +28,8 @@ public sealed class BulkTable<T> : IDisposable
     private readonly Column[] values;
     private readonly string table;
     private readonly List<object?[]> buffer = [];
-    private DbCommand? batchInsert;
     private DbCommand? update;
+    private sqlite3_stmt? native;
 
     public BulkTable(WorkspaceDb db)
     {
@@ -47,13 +47,10 @@ public sealed class BulkTable<T> : IDisposable
             keys = [.. keyProperties.Select(p => new Column(p, true))]; // a generated key: insert-only table
         }
 
-        RowsPerStatement = Math.Max(1, SqliteParametersPerStatement / columns.Length);
     }
 
     /// <summary>The table's name in the database.</summary>
     public string Table => table;
-
-    private int RowsPerStatement { get; }
 
     /// <summary>The row's key as one string (parts of a composite key joined by U+001F).</summary>
     public string KeyOf(T row)
@@ -212,7 +209,7 @@ public sealed class BulkTable<T> : IDisposable
         }
         else
         {
-            InsertBatches();
+            InsertNative();
         }
 
         buffer.Clear();
@@ -220,65 +217,58 @@ public sealed class BulkTable<T> : IDisposable
 
     public void Dispose()
     {
-        batchInsert?.Dispose();
+        native?.Dispose();
         update?.Dispose();
     }
 
-    private void InsertBatches()
+    /// <summary>
+    /// SQLite: one prepared single-row INSERT, values bound by position through the native API (no per-row command,
+    /// reader or parameter-name lookup), stepped inside the open transaction.
+    /// </summary>
+    private void InsertNative()
     {
-        var per = RowsPerStatement;
-        var full = buffer.Count / per * per;
-        if (full > 0)
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        if (native is null)
         {
-            batchInsert ??= InsertCommand(per);
-            for (var start = 0; start < full; start += per)
-            {
-                Execute(batchInsert, start, per);
-            }
+            var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+            Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out native));
         }
 
-        if (full < buffer.Count)
+        foreach (var row in buffer)
         {
-            using var tail = InsertCommand(buffer.Count - full);
-            Execute(tail, full, buffer.Count - full);
+            for (var i = 0; i < row.Length; i++)
+            {
+                var index = i + 1;
+                var rc = row[i] switch
+                {
+                    null => raw.sqlite3_bind_null(native, index),
+                    string text => raw.sqlite3_bind_text(native, index, text),
+                    long l => raw.sqlite3_bind_int64(native, index, l),
+                    int n => raw.sqlite3_bind_int(native, index, n),
+                    bool b => raw.sqlite3_bind_int(native, index, b ? 1 : 0),
+                    double d => raw.sqlite3_bind_double(native, index, d),
+                    DateOnly d => raw.sqlite3_bind_text(native, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    DateTime t => raw.sqlite3_bind_text(native, index, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+                    var other => throw new NotSupportedException($"No SQLite binding for {other.GetType().Name}."),
+                };
+                Check(connection, rc);
+            }
+
+            var step = raw.sqlite3_step(native);
+            raw.sqlite3_reset(native);
+            if (step != raw.SQLITE_DONE)
+            {
+                Check(connection, step);
+            }
         }
     }
 
-    private void Execute(DbCommand command, int start, int count)
+    private static void Check(Microsoft.Data.Sqlite.SqliteConnection connection, int rc)
     {
-        var p = 0;
-        for (var r = start; r < start + count; r++)
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
         {
-            foreach (var value in buffer[r])
-            {
-                command.Parameters[p++].Value = value ?? DBNull.Value;
-            }
+            throw new Microsoft.Data.Sqlite.SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}'.", rc);
         }
-
-        command.ExecuteNonQuery();
-    }
-
-    private DbCommand InsertCommand(int rows)
-    {
-        var command = NewCommand();
-        var text = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ");
-        var p = 0;
-        for (var r = 0; r < rows; r++)
-        {
-            text.Append(r == 0 ? "(" : ",(");
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var name = "@p" + p++.ToString(CultureInfo.InvariantCulture);
-                text.Append(c == 0 ? name : "," + name);
-                AddParameter(command, name);
-            }
-
-            text.Append(')');
-        }
-
-        command.CommandText = text.ToString();
-        command.Prepare();
-        return command;
     }
 
     private void Copy()

@@ -103,9 +103,20 @@ public sealed class TestWorkspace : IDisposable
         NpgsqlConnection.ClearAllPools();
         using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection()) { Database = "postgres" }.ToString());
         admin.Open();
-        using var drop = admin.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
-        drop.ExecuteNonQuery();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            try
+            {
+                using var drop = admin.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException)
+            {
+                Thread.Sleep(300); // a server process of another role (autovacuum) still on it: it goes soon
+            }
+        }
     }
 }
 
