@@ -28,6 +28,7 @@ public sealed class BulkTable<T> : IDisposable
     private readonly Column[] values;
     private readonly string table;
     private readonly List<object?[]> buffer = [];
+    private readonly XxHash3 hasher = new();
     private DbCommand? update;
     private sqlite3_stmt? native;
 
@@ -66,49 +67,45 @@ public sealed class BulkTable<T> : IDisposable
     /// <summary>A 64-bit hash of every non-key column as stored: equal hashes mean an unchanged row.</summary>
     public ulong HashOf(T row)
     {
-        var hash = new XxHash3();
-        Span<byte> bytes = stackalloc byte[9];
+        hasher.Reset();
         foreach (var c in values)
         {
-            var v = c.Get(row);
-            bytes.Clear();
-            var n = 9;
-            switch (v)
-            {
-                case null: bytes[8] = 1; break;
-                case string s:
-                    hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()));
-                    bytes[8] = 2;
-                    break;
-                case long l: BitConverter.TryWriteBytes(bytes, l); break;
-                case int i: BitConverter.TryWriteBytes(bytes, i); break;
-                case bool b: bytes[0] = b ? (byte)1 : (byte)0; break;
-                case double d: BitConverter.TryWriteBytes(bytes, d); break;
-                case DateOnly d: BitConverter.TryWriteBytes(bytes, d.DayNumber); break;
-                case DateTime t: BitConverter.TryWriteBytes(bytes, t.Ticks); break;
-                default: hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Text(v).AsSpan())); break;
-            }
-
-            hash.Append(bytes[..n]);
+            Append(c.Get(row));
         }
 
-        return hash.GetCurrentHashAsUInt64();
+        return hasher.GetCurrentHashAsUInt64();
     }
 
-    /// <summary>Every stored row's key and hash, streamed through EF without tracking.</summary>
+    /// <summary>Every stored row's key and hash (the same as <see cref="HashOf"/> gives), read with one plain query.</summary>
     public Dictionary<string, ulong> LoadHashes(CancellationToken cancellationToken = default)
     {
         Flush();
         var result = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        using var command = NewCommand();
+        command.CommandText = $"SELECT {string.Join(", ", keys.Concat(values).Select(c => c.Name))} FROM {table}";
+        using var reader = command.ExecuteReader();
+        var parts = new string[keys.Length];
         var n = 0;
-        foreach (var row in db.Set<T>().AsNoTracking())
+        while (reader.Read())
         {
             if ((++n & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            result[KeyOf(row)] = HashOf(row);
+            for (var k = 0; k < keys.Length; k++)
+            {
+                parts[k] = Text(keys[k].Read(reader, k));
+            }
+
+            hasher.Reset();
+            for (var v = 0; v < values.Length; v++)
+            {
+                var ordinal = keys.Length + v;
+                Append(reader.IsDBNull(ordinal) ? null : values[v].Read(reader, ordinal));
+            }
+
+            result[keys.Length == 1 ? parts[0] : string.Join('\u001f', parts)] = hasher.GetCurrentHashAsUInt64();
         }
 
         return result;
@@ -126,6 +123,28 @@ public sealed class BulkTable<T> : IDisposable
         }
 
         return found;
+    }
+
+    private void Append(object? value)
+    {
+        Span<byte> bytes = stackalloc byte[9];
+        switch (value)
+        {
+            case null: bytes[8] = 1; break;
+            case string s:
+                hasher.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()));
+                bytes[8] = 2;
+                break;
+            case long l: BitConverter.TryWriteBytes(bytes, l); break;
+            case int i: BitConverter.TryWriteBytes(bytes, i); break;
+            case bool b: bytes[0] = b ? (byte)1 : (byte)0; break;
+            case double d: BitConverter.TryWriteBytes(bytes, d); break;
+            case DateOnly d: BitConverter.TryWriteBytes(bytes, d.DayNumber); break;
+            case DateTime t: BitConverter.TryWriteBytes(bytes, t.Ticks); break;
+            default: hasher.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Text(value).AsSpan())); break;
+        }
+
+        hasher.Append(bytes);
     }
 
     /// <summary>"column: old -> new" for each column whose stored value differs.</summary>
@@ -355,10 +374,23 @@ public sealed class BulkTable<T> : IDisposable
                 _ when stored == typeof(DateTime) => NpgsqlDbType.TimestampTz,
                 _ => throw new NotSupportedException($"No bulk mapping for {stored.Name} ({property.Name})."),
             };
+            Read = stored switch
+            {
+                _ when stored == typeof(string) => (r, i) => r.GetString(i),
+                _ when stored == typeof(long) => (r, i) => r.GetInt64(i),
+                _ when stored == typeof(int) => (r, i) => r.GetInt32(i),
+                _ when stored == typeof(bool) => (r, i) => r.GetBoolean(i),
+                _ when stored == typeof(double) => (r, i) => r.GetDouble(i),
+                _ when stored == typeof(DateOnly) => (r, i) => r.GetFieldValue<DateOnly>(i),
+                _ => (r, i) => r.GetFieldValue<DateTime>(i),
+            };
         }
 
         public IProperty Property { get; }
         public bool IsKey { get; }
+
+        /// <summary>Reads the stored value of this column from a row of a plain query.</summary>
+        public Func<DbDataReader, int, object> Read { get; }
         public string Name { get; }
         public NpgsqlDbType CopyType { get; }
 
