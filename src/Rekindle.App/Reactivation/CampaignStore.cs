@@ -46,7 +46,22 @@ public sealed class CampaignStore(WorkspaceDb db, TimeProvider clock)
             TreatmentAccounts = plan.Treatment.Count(), ControlAccounts = plan.Control.Count(), CreatedBy = createdBy, CreatedAtUtc = now,
         };
         db.Campaigns.Add(campaign);
-        db.SaveChanges();
+        try
+        {
+            db.SaveChanges();
+        }
+        catch (DbUpdateException)
+        {
+            // Planned at the same moment by someone else? The unique index on the name keeps one.
+            transaction.Rollback();
+            db.ChangeTracker.Clear();
+            if (!Exists(plan.Name))
+            {
+                throw;
+            }
+
+            return new CampaignSaved(null, $"a campaign named '{plan.Name}' was just planned by someone else: choose another name");
+        }
 
         for (var i = 0; i < plan.Members.Count; i++)
         {

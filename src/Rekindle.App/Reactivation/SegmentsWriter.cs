@@ -17,7 +17,7 @@ public static class SegmentsWriter
     public static readonly string[] AccountColumns =
     [
         "account_id", "name", "owner_rep_id", "status", "key", "last_order_date", "days_since_last_order", "band", "tier",
-        "channels", "segment", "lifetime_spend", "average_annual_spend", "revenue_at_stake", "play",
+        "channels", "segment", "lifetime_spend", "average_annual_spend", "revenue_at_stake", "play", "favourite", "favourite_level",
     ];
 
     public static readonly string[] CellColumns =
@@ -25,14 +25,15 @@ public static class SegmentsWriter
         "band", "tier", "channels", "segment", "accounts", "key_accounts", "passive", "inactive", "dormant", "revenue_at_stake",
     ];
 
-    public static void WriteAccountsCsv(SegmentedBook book, TextWriter writer)
+    public static void WriteAccountsCsv(SegmentedBook book, ReactivationDirectory directory, TextWriter writer)
     {
         CsvText.Row(writer, AccountColumns);
         foreach (var s in book.Accounts)
         {
+            var favourite = Favourite(book, directory, s);
             CsvText.Row(writer, s.AccountId, s.AccountName, s.OwnerRepId, s.Status.Code(), s.Key ? "true" : "false", IsoDate.Format(s.LastOrderOn),
                 N(s.DaysSinceLastOrder), s.BandLabel, s.Tier.Code(), s.Channels.Code(), s.SegmentCode, Money(s.LifetimeSpend),
-                Money(s.AverageAnnualSpend), Money(s.RevenueAtStake), s.PlayId);
+                Money(s.AverageAnnualSpend), Money(s.RevenueAtStake), s.PlayId, favourite?.Name, Level(favourite));
         }
     }
 
@@ -46,7 +47,7 @@ public static class SegmentsWriter
         }
     }
 
-    public static void WriteJson(SegmentedBook book, Stream stream)
+    public static void WriteJson(SegmentedBook book, ReactivationDirectory directory, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
@@ -107,6 +108,10 @@ public static class SegmentsWriter
                 json.WriteNull("play");
             }
 
+            var favourite = Favourite(book, directory, s);
+            WriteText(json, "favourite", favourite?.Name);
+            WriteText(json, "favourite_level", Level(favourite));
+
             json.WriteEndObject();
         }
 
@@ -160,6 +165,12 @@ public static class SegmentsWriter
             json.WriteString(name, value);
         }
     }
+
+    /// <summary>The product (or category) the account bought most and has not bought within its cycle.</summary>
+    public static FavouriteProduct? Favourite(SegmentedBook book, ReactivationDirectory directory, AccountSegment s) =>
+        FavouriteProducts.Find(directory.LinesOf(s.AccountId), book.AsOf, s.CycleDays);
+
+    private static string? Level(FavouriteProduct? f) => f is null ? null : f.Level == FavouriteLevel.Product ? "product" : "category";
 
     internal static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

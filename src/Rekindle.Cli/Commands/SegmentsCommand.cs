@@ -36,11 +36,11 @@ public static class SegmentsCommand
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? console.Today;
-            int Show(SegmentedBook segmented, string currency)
+            int Show(SegmentedBook segmented, ReactivationDirectory directory, string currency)
             {
-                var csv = parse.GetValue(list) == "cells" ? (Action<TextWriter>)(w => SegmentsWriter.WriteCellsCsv(segmented, w)) : w => SegmentsWriter.WriteAccountsCsv(segmented, w);
-                ClassifyCommand.Emit(console, parse.GetValue(output), parse.GetValue(format)!, csv, s => SegmentsWriter.WriteJson(segmented, s),
-                    () => ShowTable(console, segmented, currency, parse.GetValue(top)));
+                var csv = parse.GetValue(list) == "cells" ? (Action<TextWriter>)(w => SegmentsWriter.WriteCellsCsv(segmented, w)) : w => SegmentsWriter.WriteAccountsCsv(segmented, directory, w);
+                ClassifyCommand.Emit(console, parse.GetValue(output), parse.GetValue(format)!, csv, s => SegmentsWriter.WriteJson(segmented, directory, s),
+                    () => ShowTable(console, segmented, directory, currency, parse.GetValue(top)));
                 return ExitCodes.Ok;
             }
 
@@ -48,13 +48,13 @@ public static class SegmentsCommand
             {
                 var loaded = BookLoader.Load(folder);
                 var directory = DirectoryLoader.Load(folder);
-                return Show(Segment(loaded.Book, PolicyFile.Load(parse.GetValue(policy)), date, directory), loaded.Currency);
+                return Show(Segment(loaded.Book, PolicyFile.Load(parse.GetValue(policy)), date, directory), directory, loaded.Currency);
             }
 
             return workspace.Run(parse, console, db =>
             {
-                var (segmented, _, currency) = SegmentWorkspace(db, console, parse.GetValue(policy), date);
-                return Show(segmented, currency);
+                var (segmented, directory, currency) = SegmentWorkspace(db, console, parse.GetValue(policy), date);
+                return Show(segmented, directory, currency);
             });
         });
         return command;
@@ -78,7 +78,7 @@ public static class SegmentsCommand
         return (Segment(loaded.Book, effective, asOf, directory), directory, loaded.Currency);
     }
 
-    private static void ShowTable(CliConsole console, SegmentedBook book, string currency, int top)
+    private static void ShowTable(CliConsole console, SegmentedBook book, ReactivationDirectory directory, string currency, int top)
     {
         var ansi = console.Ansi();
         var bands = book.Bands;
@@ -125,11 +125,12 @@ public static class SegmentsCommand
 
         var accounts = new Table().Title($"Accounts by revenue at stake (first {Math.Min(top, book.Accounts.Count)} of {N(book.Accounts.Count)}; --format csv lists all)")
             .AddColumn("account").AddColumn("name").AddColumn("status").AddColumn(new TableColumn("days since").RightAligned())
-            .AddColumn("segment").AddColumn(new TableColumn("at stake").RightAligned()).AddColumn("play");
+            .AddColumn("segment").AddColumn(new TableColumn("at stake").RightAligned()).AddColumn("play").AddColumn("favourite lapsed product");
         foreach (var s in book.Accounts.OrderByDescending(s => s.RevenueAtStake).ThenBy(s => s.AccountId, StringComparer.Ordinal).Take(top))
         {
             accounts.AddRow(Markup.Escape(s.AccountId), Markup.Escape(s.AccountName), s.Status.Code() + (s.Key ? " (key)" : ""), N(s.DaysSinceLastOrder),
-                Markup.Escape(s.SegmentCode), Money(s.RevenueAtStake), Markup.Escape(s.PlayId ?? "(no rule)"));
+                Markup.Escape(s.SegmentCode), Money(s.RevenueAtStake), Markup.Escape(s.PlayId ?? "(no rule)"),
+                Markup.Escape(SegmentsWriter.Favourite(book, directory, s)?.Name ?? "-"));
         }
 
         ansi.Write(accounts);
