@@ -9,9 +9,10 @@ public static class WorkspaceDirectory
 {
     /// <summary>
     /// Every contact (per account in ordinal id order, so the first is the same on both providers), every order line
-    /// joined to its order, and every rep, without tracking.
+    /// joined to its order (unless <paramref name="withOrderLines"/> is false: an export needs contacts and reps only),
+    /// and every rep, without tracking.
     /// </summary>
-    public static ReactivationDirectory Load(WorkspaceDb db)
+    public static ReactivationDirectory Load(WorkspaceDb db, bool withOrderLines = true)
     {
         var contacts = db.Contacts.AsNoTracking().AsEnumerable()
             .Select(c => new Rekindle.Reactivation.Contact(
@@ -19,7 +20,7 @@ public static class WorkspaceDirectory
             .OrderBy(c => c.AccountId, StringComparer.Ordinal)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
-        var lines = db.OrderLines.AsNoTracking()
+        var lines = !withOrderLines ? [] : db.OrderLines.AsNoTracking()
             .Join(db.Orders.AsNoTracking(), l => l.OrderId, o => o.OrderId, (l, o) => new
             {
                 o.AccountId, o.OrderId, o.OrderDate, o.Status, l.Sku, l.ProductName, l.Category, l.Quantity, l.UnitPrice,

@@ -125,7 +125,7 @@ public static class CampaignCommands
                 return ExitCodes.BadInput;
             }
 
-            var directory = WorkspaceDirectory.Load(db);
+            var directory = WorkspaceDirectory.Load(db, withOrderLines: false);
             var selection = CampaignExport.Select(stored.Plan, parse.GetValue(list)!, directory);
             foreach (var w in selection.Withheld)
             {
