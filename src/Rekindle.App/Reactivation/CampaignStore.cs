@@ -40,10 +40,20 @@ public sealed class CampaignStore(WorkspaceDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var campaign = new Campaign
         {
-            Name = plan.Name, AsOf = plan.AsOf, LaunchOn = plan.LaunchOn, Seed = plan.Seed, HoldoutShare = plan.HoldoutShare,
-            AttributionWindowDays = plan.AttributionWindowDays, PolicyVersionId = plan.PolicyVersion,
-            Segments = string.Join('\n', segmentTexts), Plays = string.Join(',', request.Plays), Currency = request.Currency,
-            TreatmentAccounts = plan.Treatment.Count(), ControlAccounts = plan.Control.Count(), CreatedBy = createdBy, CreatedAtUtc = now,
+            Name = plan.Name,
+            AsOf = plan.AsOf,
+            LaunchOn = plan.LaunchOn,
+            Seed = plan.Seed,
+            HoldoutShare = plan.HoldoutShare,
+            AttributionWindowDays = plan.AttributionWindowDays,
+            PolicyVersionId = plan.PolicyVersion,
+            Segments = string.Join('\n', segmentTexts),
+            Plays = string.Join(',', request.Plays),
+            Currency = request.Currency,
+            TreatmentAccounts = plan.Treatment.Count(),
+            ControlAccounts = plan.Control.Count(),
+            CreatedBy = createdBy,
+            CreatedAtUtc = now,
         };
         db.Campaigns.Add(campaign);
         try
@@ -75,7 +85,11 @@ public sealed class CampaignStore(WorkspaceDb db, TimeProvider clock)
 
         db.AuditLog.Add(new AuditEntry
         {
-            AtUtc = now, Actor = createdBy, Action = "campaign_planned", Entity = "campaigns", EntityId = plan.Name,
+            AtUtc = now,
+            Actor = createdBy,
+            Action = "campaign_planned",
+            Entity = "campaigns",
+            EntityId = plan.Name,
             Details = string.Create(CultureInfo.InvariantCulture,
                 $"as of {Iso(plan.AsOf)}, launch {Iso(plan.LaunchOn)}, {campaign.TreatmentAccounts} treatment, {campaign.ControlAccounts} control, holdout {plan.HoldoutShare}, seed {plan.Seed}, policy {plan.PolicyVersion}"),
         });
@@ -102,8 +116,14 @@ public sealed class CampaignStore(WorkspaceDb db, TimeProvider clock)
             .ToArray();
         return new StoredCampaign(campaign, new CampaignPlan
         {
-            Name = campaign.Name, AsOf = campaign.AsOf, LaunchOn = campaign.LaunchOn, Seed = campaign.Seed, HoldoutShare = campaign.HoldoutShare,
-            AttributionWindowDays = campaign.AttributionWindowDays, PolicyVersion = campaign.PolicyVersionId, Members = members,
+            Name = campaign.Name,
+            AsOf = campaign.AsOf,
+            LaunchOn = campaign.LaunchOn,
+            Seed = campaign.Seed,
+            HoldoutShare = campaign.HoldoutShare,
+            AttributionWindowDays = campaign.AttributionWindowDays,
+            PolicyVersion = campaign.PolicyVersionId,
+            Members = members,
         });
     }
 
@@ -116,8 +136,13 @@ public sealed class CampaignStore(WorkspaceDb db, TimeProvider clock)
         {
             db.CampaignOutcomes.Add(new CampaignOutcome
             {
-                CampaignId = campaign.Id, AccountId = o.AccountId, MeasuredAsOf = results.AsOf, FirstResponseOn = o.FirstResponseOn,
-                FirstOrderOn = o.FirstOrderOn, Orders = o.Orders, Revenue = o.Revenue,
+                CampaignId = campaign.Id,
+                AccountId = o.AccountId,
+                MeasuredAsOf = results.AsOf,
+                FirstResponseOn = o.FirstResponseOn,
+                FirstOrderOn = o.FirstOrderOn,
+                Orders = o.Orders,
+                Revenue = o.Revenue,
             });
         }
 
@@ -128,21 +153,46 @@ public sealed class CampaignStore(WorkspaceDb db, TimeProvider clock)
 
     private static CampaignMembership Membership(long campaignId, int position, CampaignMember m) => new()
     {
-        CampaignId = campaignId, AccountId = m.AccountId, Position = position, Group = GroupCode(m.Group), Play = m.Play,
-        Action = ActionCode(m.Action), Priority = m.Priority, SegmentCode = m.SegmentCode, BandLabel = m.BandLabel, Tier = m.Tier.Code(),
-        Status = m.Status, Key = m.Key, DaysSinceLastOrder = m.DaysSinceLastOrder, LastOrderOn = m.LastOrderOn, RevenueAtStake = m.RevenueAtStake,
-        AccountName = m.AccountName, OwnerRepId = m.OwnerRepId, RepName = m.RepName,
+        CampaignId = campaignId,
+        AccountId = m.AccountId,
+        Position = position,
+        Group = GroupCode(m.Group),
+        Play = m.Play,
+        Action = ActionCode(m.Action),
+        Priority = m.Priority,
+        SegmentCode = m.SegmentCode,
+        BandLabel = m.BandLabel,
+        Tier = m.Tier.Code(),
+        Status = m.Status,
+        Key = m.Key,
+        DaysSinceLastOrder = m.DaysSinceLastOrder,
+        LastOrderOn = m.LastOrderOn,
+        RevenueAtStake = m.RevenueAtStake,
+        AccountName = m.AccountName,
+        OwnerRepId = m.OwnerRepId,
+        RepName = m.RepName,
         FavouriteLevel = m.Favourite is { } f ? (f.Level == FavouriteLevel.Product ? "product" : "category") : null,
-        FavouriteKey = m.Favourite?.Key, FavouriteName = m.Favourite?.Name, FavouriteOrders = m.Favourite?.Orders,
-        FavouriteSpend = m.Favourite?.Spend, FavouriteLastBoughtOn = m.Favourite?.LastBoughtOn,
+        FavouriteKey = m.Favourite?.Key,
+        FavouriteName = m.Favourite?.Name,
+        FavouriteOrders = m.Favourite?.Orders,
+        FavouriteSpend = m.Favourite?.Spend,
+        FavouriteLastBoughtOn = m.Favourite?.LastBoughtOn,
     };
 
     private static CampaignMessage Message(long campaignId, CampaignMember m) => new()
     {
-        CampaignId = campaignId, AccountId = m.AccountId, Channel = m.Channel is { } c ? Codes.Of(c) : null, ContactId = m.ContactId,
-        ContactFirstName = m.ContactFirstName, ContactLastName = m.ContactLastName, Address = m.Address,
-        OfferKind = m.Offer is { } o ? (o.Kind == OfferKind.Percent ? "percent" : "amount") : null, OfferValue = m.Offer?.Value,
-        OfferCode = m.OfferCode, Subject = m.Subject ?? "", Body = m.Body ?? "",
+        CampaignId = campaignId,
+        AccountId = m.AccountId,
+        Channel = m.Channel is { } c ? Codes.Of(c) : null,
+        ContactId = m.ContactId,
+        ContactFirstName = m.ContactFirstName,
+        ContactLastName = m.ContactLastName,
+        Address = m.Address,
+        OfferKind = m.Offer is { } o ? (o.Kind == OfferKind.Percent ? "percent" : "amount") : null,
+        OfferValue = m.Offer?.Value,
+        OfferCode = m.OfferCode,
+        Subject = m.Subject ?? "",
+        Body = m.Body ?? "",
     };
 
     private static CampaignMember Member(CampaignMembership m, CampaignMessage? message)
@@ -151,17 +201,34 @@ public sealed class CampaignStore(WorkspaceDb db, TimeProvider clock)
         var tier = SpendTiers.TryParse(m.Tier, out var t) ? t : SpendTier.Small;
         return new CampaignMember
         {
-            AccountId = m.AccountId, AccountName = m.AccountName, OwnerRepId = m.OwnerRepId, RepName = m.RepName, Status = m.Status, Key = m.Key,
-            SegmentCode = m.SegmentCode, Tier = tier, BandLabel = m.BandLabel, DaysSinceLastOrder = m.DaysSinceLastOrder, LastOrderOn = m.LastOrderOn,
-            RevenueAtStake = m.RevenueAtStake, Play = m.Play, Action = m.Action == "owner_task" ? PlayAction.OwnerTask : PlayAction.Message,
-            Priority = m.Priority, Group = m.Group == "control" ? CampaignGroup.Control : CampaignGroup.Treatment,
+            AccountId = m.AccountId,
+            AccountName = m.AccountName,
+            OwnerRepId = m.OwnerRepId,
+            RepName = m.RepName,
+            Status = m.Status,
+            Key = m.Key,
+            SegmentCode = m.SegmentCode,
+            Tier = tier,
+            BandLabel = m.BandLabel,
+            DaysSinceLastOrder = m.DaysSinceLastOrder,
+            LastOrderOn = m.LastOrderOn,
+            RevenueAtStake = m.RevenueAtStake,
+            Play = m.Play,
+            Action = m.Action == "owner_task" ? PlayAction.OwnerTask : PlayAction.Message,
+            Priority = m.Priority,
+            Group = m.Group == "control" ? CampaignGroup.Control : CampaignGroup.Treatment,
             Favourite = m.FavouriteKey is null ? null : new FavouriteProduct(
                 m.FavouriteLevel == "category" ? FavouriteLevel.Category : FavouriteLevel.Product, m.FavouriteKey, m.FavouriteName ?? m.FavouriteKey,
                 m.FavouriteOrders ?? 0, m.FavouriteSpend ?? 0m, m.FavouriteLastBoughtOn ?? default),
-            Channel = channel, ContactId = message?.ContactId, ContactFirstName = message?.ContactFirstName, ContactLastName = message?.ContactLastName,
+            Channel = channel,
+            ContactId = message?.ContactId,
+            ContactFirstName = message?.ContactFirstName,
+            ContactLastName = message?.ContactLastName,
             Address = message?.Address,
             Offer = message?.OfferKind is { } kind && message.OfferValue is { } value ? new Offer(kind == "amount" ? OfferKind.Amount : OfferKind.Percent, value) : null,
-            OfferCode = message?.OfferCode, Subject = message?.Subject, Body = message?.Body,
+            OfferCode = message?.OfferCode,
+            Subject = message?.Subject,
+            Body = message?.Body,
         };
     }
 

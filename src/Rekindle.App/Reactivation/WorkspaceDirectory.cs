@@ -23,7 +23,15 @@ public static class WorkspaceDirectory
         var lines = !withOrderLines ? [] : db.OrderLines.AsNoTracking()
             .Join(db.Orders.AsNoTracking(), l => l.OrderId, o => o.OrderId, (l, o) => new
             {
-                o.AccountId, o.OrderId, o.OrderDate, o.Status, l.Sku, l.ProductName, l.Category, l.Quantity, l.UnitPrice,
+                o.AccountId,
+                o.OrderId,
+                o.OrderDate,
+                o.Status,
+                l.Sku,
+                l.ProductName,
+                l.Category,
+                l.Quantity,
+                l.UnitPrice,
             })
             .AsEnumerable()
             .Select(x => new Rekindle.Reactivation.OrderLine(x.AccountId, x.OrderId, x.OrderDate, x.Status, x.Sku, x.ProductName, x.Category, x.Quantity, x.UnitPrice));

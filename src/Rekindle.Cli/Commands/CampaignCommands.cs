@@ -67,8 +67,13 @@ public static class CampaignCommands
             var (segmented, directory, reporting) = SegmentsCommand.SegmentWorkspace(db, console, parse.GetValue(policy), date);
             var request = new CampaignRequest
             {
-                Name = campaignName, LaunchOn = parse.GetValue(launch), Segments = filters, Plays = parse.GetValue(play) ?? [],
-                HoldoutShare = parse.GetValue(holdout), Seed = parse.GetValue(seed), Currency = parse.GetValue(currency) ?? reporting,
+                Name = campaignName,
+                LaunchOn = parse.GetValue(launch),
+                Segments = filters,
+                Plays = parse.GetValue(play) ?? [],
+                HoldoutShare = parse.GetValue(holdout),
+                Seed = parse.GetValue(seed),
+                Currency = parse.GetValue(currency) ?? reporting,
             };
             var result = CampaignPlanner.Plan(request, segmented, directory);
             if (result.Plan is not { } plan)
