@@ -163,6 +163,29 @@ public class ImportTests(GeneratedCompanies companies) : IClassFixture<Generated
     [Theory]
     [InlineData(WorkspaceProvider.Sqlite)]
     [PostgresData]
+    public void ImportFolder_OtherCurrencyWithARate_IsConvertedToTheReportingCurrency(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        using var folder = new TempFolder()
+            .Write("accounts.csv", "account_id,name,industry,region,created_on,owner_rep_id\nA1,Acme,Retail,EU,2024-01-01,\n")
+            .Write("orders.csv", "order_id,account_id,order_date,amount,currency,status\nO1,A1,2026-01-05,100.00,usd,booked\nO2,A1,2026-01-06,10.00,EUR,booked\n")
+            .Write("rates.csv", "currency,rate\nEUR,1.0825\n");
+
+        var result = Rk.Run(workspace, "import", folder.Path, "--currency", "USD");
+        var other = Rk.Run(workspace, "import", folder.Path, "--currency", "GBP");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var db = workspace.Open();
+        var euro = db.Orders.Single(o => o.OrderId == "O2");
+        Assert.Equal((10.00m, "EUR", 10.825m), (euro.Amount, euro.Currency, euro.ReportingAmount));
+        Assert.Equal(("USD", 100.00m), (db.Orders.Single(o => o.OrderId == "O1").Currency, db.Orders.Single(o => o.OrderId == "O1").ReportingAmount));
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("the workspace's reporting currency is USD; it cannot be changed to GBP", other.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
     public void ImportFolder_TooManyErrors_ListsTheFirst100AndACount(WorkspaceProvider provider)
     {
         using var workspace = new TestWorkspace(provider);
