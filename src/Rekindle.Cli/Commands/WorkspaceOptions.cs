@@ -61,9 +61,9 @@ public sealed class WorkspaceOptions
             {
                 return action(workspace);
             }
-            catch (DbException e)
+            catch (Exception e) when (e is DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
             {
-                console.Error.WriteLine($"error: the workspace {location.Display} failed: {e.Message}");
+                console.Error.WriteLine($"error: the workspace {location.Display} failed: {Innermost(e).Message}");
                 return ExitCodes.Failure;
             }
         }
