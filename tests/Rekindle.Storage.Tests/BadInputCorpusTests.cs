@@ -159,10 +159,18 @@ public class BadInputCorpusTests
     internal static TestWorkspace Based(WorkspaceProvider provider)
     {
         var workspace = new TestWorkspace(provider);
-        using var folder = Base();
-        var result = Rk.Run(workspace, "import", folder.Path);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return workspace;
+        try
+        {
+            using var folder = Base();
+            var result = Rk.Run(workspace, "import", folder.Path);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            return workspace;
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The workspace's first import: two accounts, two orders, in USD.</summary>
