@@ -25,6 +25,8 @@ public static class CliApp
         root.Add(SegmentsCommand.Create(console));
         root.Add(CampaignCommands.Create(console));
         root.Add(FitCommand.Create(console));
+        root.Add(ServeCommand.Create(console));
+        root.Add(UsersCommand.Create(console));
 
         var parsed = root.Parse(args);
         try

@@ -141,6 +141,7 @@ public abstract partial class WorkspaceDb(DbContextOptions options) : DbContext(
         });
         ConfigurePool(modelBuilder);
         ConfigureCampaigns(modelBuilder);
+        ConfigureWeb(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Rekindle.Web.Auth;
+
+namespace Rekindle.Web.Api;
+
+/// <summary>The JSON API under /api: every endpoint needs a signed-in user; each area narrows by role.</summary>
+public static class ApiRoutes
+{
+    public static IEndpointRouteBuilder MapRekindleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Can.Read);
+        MeApi.Map(api);
+        AccountsApi.Map(api);
+        return app;
+    }
+}

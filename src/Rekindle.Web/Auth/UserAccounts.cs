@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Storage;
+
+namespace Rekindle.Web.Auth;
+
+/// <summary>Why a user could not be added.</summary>
+public sealed class UserRefusedException(string message) : Exception(message)
+{
+    public UserRefusedException()
+        : this("the user was refused")
+    {
+    }
+
+    public UserRefusedException(string message, Exception inner)
+        : this(message) => _ = inner;
+}
+
+/// <summary>A new API token: the secret is in <see cref="Token"/> and is shown once; only its hash is stored.</summary>
+public sealed record IssuedToken(ApiToken Stored, string Token);
+
+/// <summary>
+/// The web app's users and their API tokens. Passwords are hashed by ASP.NET Core Identity's password hasher
+/// (PBKDF2, salted, versioned); tokens are 32 random bytes kept as their SHA-256.
+/// </summary>
+public sealed class UserAccounts(WorkspaceDb db, TimeProvider clock)
+{
+    public const int MinimumPasswordLength = 10;
+    public const string TokenPrefix = "rk_";
+    private static readonly PasswordHasher<WebUser> Hasher = new();
+
+    public IReadOnlyList<WebUser> List() => [.. db.WebUsers.AsNoTracking().OrderBy(u => u.Id)];
+
+    public WebUser? Find(long id) => db.WebUsers.AsNoTracking().FirstOrDefault(u => u.Id == id);
+
+    public WebUser? FindByEmail(string email)
+    {
+        var normal = Normalize(email);
+        return db.WebUsers.AsNoTracking().FirstOrDefault(u => u.Email == normal);
+    }
+
+    /// <summary>Adds a user; refuses an unknown role, a duplicate email, a short password, or a rep without a known rep id.</summary>
+    public WebUser Add(string email, string role, string password, string? repId = null, string? displayName = null)
+    {
+        var normal = Normalize(email);
+        if (normal.Length < 3 || !normal.Contains('@', StringComparison.Ordinal))
+        {
+            throw new UserRefusedException($"'{email}' is not an email address");
+        }
+
+        var knownRole = Roles.Parse(role) ?? throw new UserRefusedException($"unknown role '{role}' (expected {string.Join(", ", Roles.All)})");
+        if (password.Length < MinimumPasswordLength)
+        {
+            throw new UserRefusedException($"the password must have at least {MinimumPasswordLength} characters");
+        }
+
+        if (knownRole == Roles.Rep)
+        {
+            if (string.IsNullOrWhiteSpace(repId))
+            {
+                throw new UserRefusedException("a rep needs --rep REP_ID: the rep they are in the workspace");
+            }
+
+            if (!db.Reps.AsNoTracking().Any(r => r.RepId == repId))
+            {
+                throw new UserRefusedException($"rep '{repId}' is not in the workspace (import reps.csv first)");
+            }
+        }
+        else if (repId is not null)
+        {
+            throw new UserRefusedException($"only a rep has a rep id; a {knownRole} does not");
+        }
+
+        if (db.WebUsers.AsNoTracking().Any(u => u.Email == normal))
+        {
+            throw new UserRefusedException($"a user with email {normal} already exists");
+        }
+
+        var user = new WebUser
+        {
+            Email = normal,
+            DisplayName = displayName?.Trim() ?? "",
+            Role = knownRole,
+            RepId = knownRole == Roles.Rep ? repId : null,
+            PasswordHash = "",
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        db.WebUsers.Add(user);
+        db.AuditLog.Add(new AuditEntry
+        {
+            AtUtc = user.CreatedAtUtc,
+            Actor = "rekindle",
+            Action = "user_added",
+            Entity = "web_user",
+            EntityId = normal,
+            Details = $"role {knownRole}" + (user.RepId is null ? "" : $", rep {user.RepId}"),
+        });
+        db.SaveChanges();
+        return user;
+    }
+
+    /// <summary>The user whose email and password these are; null when either is wrong or the user is disabled.</summary>
+    public WebUser? Verify(string email, string password)
+    {
+        var user = db.WebUsers.FirstOrDefault(u => u.Email == Normalize(email));
+        if (user is null || user.Disabled)
+        {
+            // Hash anyway so that a wrong email takes as long as a wrong password.
+            _ = Hasher.HashPassword(new WebUser { Email = "", Role = "", PasswordHash = "" }, password);
+            return null;
+        }
+
+        switch (Hasher.VerifyHashedPassword(user, user.PasswordHash, password))
+        {
+            case PasswordVerificationResult.Success:
+                return user;
+            case PasswordVerificationResult.SuccessRehashNeeded:
+                user.PasswordHash = Hasher.HashPassword(user, password);
+                db.SaveChanges();
+                return user;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Issues a personal API token for <paramref name="userId"/>; the returned secret is not stored.</summary>
+    public IssuedToken IssueToken(long userId, string name)
+    {
+        var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = new ApiToken
+        {
+            UserId = userId,
+            Name = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim(),
+            Prefix = secret[..10],
+            Hash = Hash(secret),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ApiTokens.Add(token);
+        db.SaveChanges();
+        return new IssuedToken(token, secret);
+    }
+
+    public IReadOnlyList<ApiToken> Tokens(long userId) =>
+        [.. db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)];
+
+    /// <summary>Revokes one of the user's tokens; false when it is not theirs or already revoked.</summary>
+    public bool Revoke(long userId, long tokenId)
+    {
+        var token = db.ApiTokens.FirstOrDefault(t => t.Id == tokenId && t.UserId == userId && t.RevokedAtUtc == null);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+        db.SaveChanges();
+        return true;
+    }
+
+    /// <summary>The active user holding this token, or null.</summary>
+    public WebUser? FindByToken(string secret)
+    {
+        if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var hash = Hash(secret);
+        var token = db.ApiTokens.FirstOrDefault(t => t.Hash == hash && t.RevokedAtUtc == null);
+        if (token is null)
+        {
+            return null;
+        }
+
+        var user = db.WebUsers.AsNoTracking().FirstOrDefault(u => u.Id == token.UserId && !u.Disabled);
+        if (user is not null)
+        {
+            token.LastUsedUtc = clock.GetUtcNow().UtcDateTime;
+            db.SaveChanges();
+        }
+
+        return user;
+    }
+
+    /// <summary>A password of 16 random letters and digits, for generated demo users.</summary>
+    public static string NewPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+
+    private static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

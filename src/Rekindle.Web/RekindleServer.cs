@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Rekindle.App.Pool;
+using Rekindle.App.Reactivation;
+using Rekindle.App.Workspace;
+using Rekindle.Storage;
+using Rekindle.Web.Api;
+using Rekindle.Web.Auth;
+using Rekindle.Web.Hosting;
+using Scalar.AspNetCore;
+
+namespace Rekindle.Web;
+
+/// <summary>
+/// Builds the web app on a workspace: the JSON API under /api (OpenAPI at /openapi/v1.json, reference page at
+/// /scalar), the dashboard pages, sign-in by cookie or personal API token, and the scheduled jobs.
+/// </summary>
+public static class RekindleServer
+{
+    public const string CookieName = "rekindle.auth";
+
+    public static WebApplication Build(ServerSettings settings, TimeProvider clock, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Migrate once at start-up, so requests never race to create the schema.
+        using (settings.Workspace.Open())
+        {
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(RekindleServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        AddServices(builder.Services, settings, clock);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapEmbeddedAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapRekindleApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, ServerSettings settings, TimeProvider clock)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(clock);
+        services.AddSingleton<WebClock>();
+        services.AddScoped(_ => settings.Workspace.CreateContext());
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<SnapshotQueries>();
+        services.AddScoped<AccountView>();
+        services.AddScoped<WorkspacePolicies>();
+        services.AddScoped<Snapshots>();
+        services.AddScoped<SnapshotJob>();
+        services.AddScoped<PoolActions>();
+        services.AddScoped<PoolQueries>();
+        services.AddScoped<PoolSweeper>();
+        services.AddScoped<CampaignStore>();
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Rekindle API";
+            document.Info.Description = "Accounts, their lifecycle status and reasons, segments, campaigns, the dormant-account pool and incentives. " +
+                "Sign in with the dashboard's cookie, or send a personal API token as 'Authorization: Bearer rk_...'.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or API token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiStatusOr(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOr(ctx, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (name, roles) in Can.RolesOf)
+        {
+            authorization.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Denied");
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "rekindle.antiforgery");
+    }
+
+    private const string SmartScheme = "CookieOrToken";
+
+    /// <summary>An API call gets the status code; a page gets the redirect to the sign-in or denied page.</summary>
+    private static Task ApiStatusOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Rekindle.Web.Api;
+using Rekindle.Web.Auth;
+
+namespace Rekindle.Web.Tests;
+
+[Collection(WebCollection.Name)]
+public sealed class AccountsApiTests(WebServer server)
+{
+    [Fact]
+    public async Task Rep_sees_only_own_accounts_even_when_asking_for_another_owner()
+    {
+        using var rep = server.WithToken(Roles.Rep);
+        var own = await rep.GetFromJsonAsync<AccountPage>("/api/accounts?pageSize=500");
+        var asked = await rep.GetFromJsonAsync<AccountPage>("/api/accounts?pageSize=500&owner=SOMEONE-ELSE");
+        Assert.NotEmpty(own!.Items);
+        Assert.All(own.Items, a => Assert.Equal(server.RepId, a.Owner));
+        Assert.Equal(own.Total, asked!.Total);
+    }
+
+    [Fact]
+    public async Task Manager_filters_by_status_and_key_and_pages_in_a_stable_order()
+    {
+        using var manager = server.WithToken(Roles.Manager);
+        var all = await manager.GetFromJsonAsync<AccountPage>("/api/accounts?status=active&pageSize=500&sort=name&desc=false");
+        Assert.All(all!.Items, a => Assert.Equal("active", a.Status));
+        Assert.Equal(all.Items.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.AccountId, StringComparer.Ordinal).Select(a => a.AccountId), all.Items.Select(a => a.AccountId));
+
+        var first = await manager.GetFromJsonAsync<AccountPage>("/api/accounts?status=active&pageSize=5&page=1&sort=name&desc=false");
+        var second = await manager.GetFromJsonAsync<AccountPage>("/api/accounts?status=active&pageSize=5&page=2&sort=name&desc=false");
+        Assert.Equal(all.Items.Take(10).Select(a => a.AccountId), first!.Items.Concat(second!.Items).Select(a => a.AccountId));
+        Assert.Equal(all.Total, first.Total);
+
+        var key = await manager.GetFromJsonAsync<AccountPage>("/api/accounts?key=true&pageSize=500");
+        Assert.All(key!.Items, a => Assert.True(a.Key));
+    }
+
+    [Theory]
+    [InlineData("status=sleepy", "status")]
+    [InlineData("sort=colour", "sort")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=501", "pageSize")]
+    public async Task Bad_query_is_a_validation_problem_naming_the_parameter(string query, string parameter)
+    {
+        using var manager = server.WithToken(Roles.Manager);
+        var response = await manager.GetAsync("/api/accounts?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"\"{parameter}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
