@@ -59,6 +59,40 @@ public class SnapshotAndPolicyTests(GeneratedCompanies companies) : IClassFixtur
     [Theory]
     [InlineData(WorkspaceProvider.Sqlite)]
     [PostgresData]
+    public void PolicyShow_WithoutAFile_ShowsTheWorkspacesCurrentVersion(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        using var folder = new TempFolder();
+        var before = Rk.Run(workspace, "policy", "show", "--format", "json");
+        Assert.Equal(0, Rk.Run("policy", "init", "--out", folder.File("policy.json")).ExitCode);
+        File.WriteAllText(folder.File("policy.json"), File.ReadAllText(folder.File("policy.json")).Replace("\"dormantAfterDays\": 365", "\"dormantAfterDays\": 300", StringComparison.Ordinal));
+        Assert.Equal(0, Rk.Run(workspace, "policy", "set", folder.File("policy.json"), "--reason", "Dormant sooner", "--by", "Ann").ExitCode);
+
+        var after = Rk.Run(workspace, "policy", "show", "--format", "json");
+        var fromFile = Rk.Run(workspace, "policy", "show", "--format", "json", "--policy", folder.File("policy.json"));
+
+        Assert.Contains("\"dormantAfterDays\": 365", before.Out, StringComparison.Ordinal);
+        Assert.Contains("built-in defaults", before.Error, StringComparison.Ordinal);
+        Assert.Contains("\"dormantAfterDays\": 300", after.Out, StringComparison.Ordinal);
+        Assert.Contains("version 1 of the workspace", after.Error, StringComparison.Ordinal);
+        Assert.Contains("Dormant sooner", after.Error, StringComparison.Ordinal);
+        Assert.Equal(after.Out, fromFile.Out);
+    }
+
+    [Fact]
+    public void PolicyShow_WhereNoWorkspaceExists_ShowsTheDefaultsAndCreatesNoFile()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("absent.db");
+        var shown = Rk.Run("policy", "show", "--db", db);
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("built-in defaults (no workspace", shown.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
     public void PolicySet_ThenClassifySave_RecordsTheVersionWhoWhenWhyAndWhatChanged(WorkspaceProvider provider)
     {
         using var workspace = new TestWorkspace(provider);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Rekindle.App.Policies;
 using Rekindle.App.Reports;
+using Rekindle.App.Workspace;
+using Rekindle.Storage;
 using Rekindle.Policies;
 using Spectre.Console;
 
@@ -33,10 +35,12 @@ public static class PolicyCommands
 
         var policyOption = CliOptions.PolicyFile();
         var format = CliOptions.Format("table", "json");
-        var show = new Command("show", "Print the effective policy and its version id") { policyOption, format };
+        var show = new Command("show", "Print the effective policy (--policy FILE, else the workspace's current version, else the defaults) and its version id") { policyOption, format };
+        var workspace = new WorkspaceOptions().AddTo(show);
         show.SetAction(parse =>
         {
-            var effective = PolicyFile.Load(parse.GetValue(policyOption));
+            var (effective, source) = Effective(parse.GetValue(policyOption), workspace.Location(parse), console.Clock);
+            console.Error.WriteLine($"policy: {source}");
             if (parse.GetValue(format) == "json")
             {
                 console.Out.Write(PolicyJson.Write(effective));
@@ -62,5 +66,28 @@ public static class PolicyCommands
         policy.Add(PolicyVersionCommands.Set(console));
         policy.Add(PolicyVersionCommands.Log(console));
         return policy;
+    }
+
+    /// <summary>
+    /// The policy in force: the file when one is given; otherwise the workspace's current stored version, or the
+    /// built-in defaults when the workspace has none. A SQLite workspace that does not exist yet is not created.
+    /// </summary>
+    private static (Policy Policy, string Source) Effective(string? file, WorkspaceLocation location, TimeProvider clock)
+    {
+        if (file is not null)
+        {
+            return (PolicyFile.Load(file), $"the file {file}");
+        }
+
+        if (location.Provider == WorkspaceProvider.Sqlite && !File.Exists(location.Display))
+        {
+            return (Policy.Default, $"the built-in defaults (no workspace at {location.Display})");
+        }
+
+        using var db = location.Open();
+        var policies = new WorkspacePolicies(db, clock);
+        return policies.Current() is { } current
+            ? (WorkspacePolicies.Parse(current), $"version {current.Number} of the workspace {location.Display}, set by {current.SetBy} on {current.SetAtUtc:yyyy-MM-dd}: {current.Reason}")
+            : (Policy.Default, $"the built-in defaults (the workspace {location.Display} stores no version yet)");
     }
 }
