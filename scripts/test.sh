@@ -12,6 +12,16 @@ else
   echo "warning: PostgreSQL is not available; its storage tests are skipped (they fail under CI=true)" >&2
 fi
 
+# Debian's Chromium for the browser tests: installed (apt-get) when missing. Without it (no root, no sudo) the browser
+# tests are skipped with the reason; under CI=true they fail instead.
+if REKINDLE_CHROMIUM="$(bash scripts/chromium.sh)"; then
+  export REKINDLE_CHROMIUM
+elif [ "${CI:-}" = "true" ]; then
+  echo "error: Chromium is not available; under CI=true the browser tests fail" >&2
+else
+  echo "warning: Chromium is not available; the browser tests are skipped" >&2
+fi
+
 rm -rf TestResults
 dotnet test Rekindle.slnx -c Release \
   --logger "trx" --results-directory TestResults "$@"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Makes Debian's Chromium, which the browser tests drive headless through Playwright, ready on this machine and prints
+# its path: installs the chromium package (apt-get) when /usr/bin/chromium is missing. Playwright never downloads a
+# browser of its own here. Safe to run again. Needs root or password-less sudo the first time; exits non-zero
+# (with the reason on stderr) when Chromium is missing and cannot be installed. Usage:
+#   export REKINDLE_CHROMIUM="$(bash scripts/chromium.sh)"
+set -euo pipefail
+
+executable=/usr/bin/chromium
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@";
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo -n "$@";
+  else echo "Chromium is missing and installing it needs root (apt-get install chromium)" >&2; return 1; fi
+}
+
+if [ ! -x "$executable" ]; then
+  echo "installing chromium (apt-get)..." >&2
+  started=$SECONDS
+  as_root apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  echo "installed $("$executable" --version) in $((SECONDS - started)) s" >&2
+fi
+
+echo "$executable"
