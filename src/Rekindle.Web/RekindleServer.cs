@@ -15,6 +15,7 @@ using Rekindle.Storage;
 using Rekindle.Web.Api;
 using Rekindle.Web.Auth;
 using Rekindle.Web.Hosting;
+using Rekindle.Web.Pages;
 using Scalar.AspNetCore;
 
 namespace Rekindle.Web;
@@ -75,6 +76,16 @@ public static class RekindleServer
         services.AddScoped<PoolQueries>();
         services.AddScoped<PoolSweeper>();
         services.AddScoped<CampaignStore>();
+
+        services.AddSingleton(new JobSchedule(settings.Schedule));
+        services.AddSingleton(new RetryPolicy());
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<NightlyJob>(sp, settings.Workspace));
+        services.AddScoped<JobsBoard>();
+        services.AddScoped<PoolWarnings>();
+        if (settings.RunScheduler)
+        {
+            services.AddHostedService<NightlyScheduler>();
+        }
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>

@@ -12,6 +12,7 @@ public static class ApiRoutes
         var api = app.MapGroup("/api").RequireAuthorization(Can.Read);
         MeApi.Map(api);
         AccountsApi.Map(api);
+        JobsApi.Map(api);
         return app;
     }
 }
