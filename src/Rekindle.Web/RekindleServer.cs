@@ -76,6 +76,8 @@ public static class RekindleServer
         services.AddScoped<PoolQueries>();
         services.AddScoped<PoolSweeper>();
         services.AddScoped<CampaignStore>();
+        services.AddScoped<CampaignMeasurer>();
+        services.AddScoped<Dashboard>();
 
         services.AddSingleton(new JobSchedule(settings.Schedule));
         services.AddSingleton(new RetryPolicy());

@@ -42,6 +42,9 @@ public sealed class PoolQueries(WorkspaceDb db)
         ];
     }
 
+    /// <summary>One account's pool standing (owner, stays in the pool, claims, handoff notes), or null for an unknown account.</summary>
+    public AccountStanding? Standing(string accountId) => PoolStore.Load(db, [accountId]).State.Find(accountId);
+
     /// <summary>The rep's ledger lines dated in <paramref name="period"/>, with totals.</summary>
     public Statement Statement(string repId, StatementPeriod period)
     {

@@ -164,13 +164,10 @@ public static class CampaignCommands
                 return ExitCodes.BadInput;
             }
 
-            var policies = new WorkspacePolicies(db, console.Clock);
-            var policy = policies.Find(stored.Campaign.PolicyVersionId) is { } version ? WorkspacePolicies.Parse(version) : policies.CurrentPolicy().Policy;
-            var loaded = WorkspaceBook.Load(db);
-            var results = CampaignMeasurement.Measure(stored.Plan, loaded.Book, policy, parse.GetValue(asOf) ?? console.Today);
+            var (results, currency) = new CampaignMeasurer(db, console.Clock).Measure(stored, parse.GetValue(asOf) ?? console.Today);
             new CampaignStore(db, console.Clock).SaveOutcomes(stored.Campaign, results);
             ClassifyCommand.Emit(console, parse.GetValue(output), parse.GetValue(format)!, _ => { }, s => CampaignResultsWriter.WriteJson(results, s),
-                () => ShowResults(console, results, loaded.Currency));
+                () => ShowResults(console, results, currency));
             return ExitCodes.Ok;
         }));
         return command;

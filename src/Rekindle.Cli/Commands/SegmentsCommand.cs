@@ -68,14 +68,13 @@ public static class SegmentsCommand
     internal static (SegmentedBook Segmented, ReactivationDirectory Directory, string Currency) SegmentWorkspace(WorkspaceDb db, CliConsole console, string? policyFile, DateOnly asOf)
     {
         var effective = policyFile is not null ? PolicyFile.Load(policyFile) : new WorkspacePolicies(db, console.Clock).CurrentPolicy().Policy;
-        var loaded = WorkspaceBook.Load(db);
-        if (loaded.Book.AccountCount == 0)
+        var result = WorkspaceSegments.Segment(db, effective, asOf);
+        if (result.Accounts == 0)
         {
             console.Error.WriteLine("note: the workspace has no accounts yet (rekindle import DIR loads them)");
         }
 
-        var directory = WorkspaceDirectory.Load(db);
-        return (Segment(loaded.Book, effective, asOf, directory), directory, loaded.Currency);
+        return (result.Segmented, result.Directory, result.Currency);
     }
 
     private static void ShowTable(CliConsole console, SegmentedBook book, ReactivationDirectory directory, string currency, int top)
