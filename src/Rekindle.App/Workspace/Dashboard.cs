@@ -26,7 +26,7 @@ public sealed record ParetoCurve(int Accounts, decimal Revenue, IReadOnlyList<do
     public int TopCount(int percent) => Accounts == 0 ? 0 : Math.Max(1, (int)Math.Round(Accounts * percent / 100.0, MidpointRounding.AwayFromZero));
 }
 
-/// <summary>A key account that has lapsed (passive, inactive, dormant) or is overdue against its own buying cycle.</summary>
+/// <summary>A key account that has lapsed (passive, inactive, dormant) or is overdue: more than 1.5 of its own buying cycles since its last order.</summary>
 public sealed record LapsingKeyAccount(
     string AccountId,
     string Name,
@@ -61,6 +61,9 @@ public sealed class Dashboard(WorkspaceDb db)
     public static readonly IReadOnlyList<double> DowntimeEdgesCycles = [0.5, 1, 1.5, 2, 3, 5];
 
     public const string NoOrderBucket = "no order";
+
+    /// <summary>A key account still active is listed as lapsing once its days since the last order pass this many of its cycles.</summary>
+    public const double OverdueAfterCycles = 1.5;
 
     /// <summary>Null when no snapshot is saved yet.</summary>
     public DashboardFigures? Load(string? owner, int lapsingTop = 15)
@@ -197,7 +200,7 @@ public sealed class Dashboard(WorkspaceDb db)
         .. rows.Where(r => r.Key)
             .Select(r => (r, why: Why(r)))
             .Where(x => x.why is not null)
-            .OrderByDescending(x => x.r.Revenue12m).ThenBy(x => x.r.AccountId, StringComparer.Ordinal)
+            .OrderBy(x => x.r.Status.IsLapsed() ? 0 : 1).ThenByDescending(x => x.r.Revenue12m).ThenBy(x => x.r.AccountId, StringComparer.Ordinal)
             .Select(x => new LapsingKeyAccount(x.r.AccountId, x.r.Name, x.r.Owner, x.r.Status, x.r.Days, x.r.CycleDays, x.r.Revenue12m, x.why!, x.r.Reasons)),
     ];
 
@@ -208,9 +211,9 @@ public sealed class Dashboard(WorkspaceDb db)
             return $"{r.Status.Code()}: {r.Days?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} days since the last order";
         }
 
-        if (r.Days is { } days && r.CycleDays > 0 && days > r.CycleDays)
+        if (r.Days is { } days && r.CycleDays > 0 && days > OverdueAfterCycles * r.CycleDays)
         {
-            return $"overdue: {days} days since the last order against a {F(r.CycleDays)} day cycle";
+            return $"overdue: {days} days since the last order, {F(days / r.CycleDays)} cycles of {F(r.CycleDays)} days";
         }
 
         return null;

@@ -37,7 +37,7 @@ public static class ChartSpec
     {
         type = "doughnut",
         data = new { labels, datasets = new[] { new { data = values.ToArray(), backgroundColor = labels.Select(ColourOf).ToArray() } } },
-        options = new { animation = false },
+        options = new { animation = false, aspectRatio = 2, plugins = new { legend = new { position = "right" } } },
     });
 
     /// <summary>One series of a multi-series chart: its legend label, values and colour.</summary>
