@@ -8,7 +8,8 @@ namespace Rekindle.Reactivation;
 /// (the first preferred channel some contact can be reached on; an opted-out channel is never used) and a contact,
 /// renders the message, and holds out a stratified random control group (<see cref="Holdout"/>) that gets nothing.
 /// Every account's message is rendered, control included, so whether a plan is valid never depends on the draw; any
-/// placeholder with no value stops the whole plan with a problem naming the account and the placeholder.
+/// placeholder with no value stops the whole plan with a problem naming the account and the placeholder. An account
+/// with no owner (in the pool, or never assigned) is skipped with the reason, never a problem that stops the plan.
 /// </summary>
 public static class CampaignPlanner
 {
@@ -35,7 +36,12 @@ public static class CampaignPlanner
             }
 
             var rule = playbook.Match(s);
-            if (rule is null)
+            if (s.OwnerRepId.Length == 0)
+            {
+                // In the pool or never assigned: a campaign speaks in its owner's name, and the new owner claims first.
+                skipped.Add(new SkippedAccount(s.AccountId, rule?.Play, "no owner (in the pool or unassigned): a campaign is sent in its owner's name; claim or assign it first"));
+            }
+            else if (rule is null)
             {
                 skipped.Add(new SkippedAccount(s.AccountId, null, "no playbook rule matches"));
             }

@@ -120,6 +120,16 @@ public class CampaignPlannerTests
     }
 
     [Fact]
+    public void Plan_AccountWithNoOwner_IsSkippedWithTheReason_AndThePlanStands()
+    {
+        var s = new Scenario().Lapsed("A", 200).Lapsed("P", 200, owner: "");
+        var plan = Valid(s.Plan(Request()));
+        Assert.Equal("A", Assert.Single(plan.Members).AccountId);
+        var skipped = Assert.Single(plan.Skipped, k => k.AccountId == "P");
+        Assert.StartsWith("no owner (in the pool or unassigned)", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_PassiveWithOrderLines_OffersTheFavouriteProduct()
     {
         var s = new Scenario().Passive("C", 200)
