@@ -18,7 +18,10 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public WebServer Server { get; } = new();
 
-    /// <summary>Pooled accounts (not the rep user's own former accounts) with the handoff note their previous owner wrote.</summary>
+    /// <summary>
+    /// Pooled accounts (not the rep user's own former accounts) with the handoff note their previous owner wrote, the
+    /// longest waiting first (the pool page's first rows). Each test that claims one uses its own.
+    /// </summary>
     public IReadOnlyList<HandoffNote> PooledWithNotes { get; private set; } = [];
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException(Chromium.Missing);
@@ -87,11 +90,26 @@ public sealed class BrowserSite : IAsyncLifetime
         return new BrowserSession(this, context, await context.NewPageAsync());
     }
 
+    /// <summary>
+    /// Another active rep (not the rep user, not the account's previous owner) claims <paramref name="accountId"/>
+    /// behind the browser's back, as a colleague would at the same moment; returns that rep's id.
+    /// </summary>
+    public string ClaimByAnotherRep(string accountId)
+    {
+        using var db = Server.Location.Open();
+        var previous = new PoolQueries(db).List(WebServer.Today).Single(r => r.Pooled.AccountId == accountId).Pooled.PreviousOwnerRepId;
+        var other = db.Reps.Where(r => r.Active && r.RepId != Server.RepId && r.RepId != previous)
+            .Select(r => r.RepId).OrderBy(r => r).First();
+        var claimed = new PoolActions(db, Server.Clock).Claim(accountId, other, WebServer.Today);
+        Assert.True(claimed.Granted, claimed.Refusal?.Message);
+        return other;
+    }
+
     private List<HandoffNote> WriteHandoffNotes(int count)
     {
         using var db = Server.Location.Open();
         var candidates = new PoolQueries(db).List(WebServer.Today)
-            .Where(r => r.Pooled.PreviousOwnerRepId is { } previous && previous != Server.RepId && !r.Pooled.HasHandoffNote)
+            .Where(r => r.Pooled.PreviousOwnerRepId is { } previous && previous != Server.RepId)
             .Take(count)
             .ToList();
         if (candidates.Count < count)

@@ -54,3 +54,16 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>The theory form of <see cref="BrowserFactAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!Chromium.Installed && !Chromium.UnderCi)
+        {
+            Skip = Chromium.Missing;
+        }
+    }
+}
