@@ -7,12 +7,14 @@ namespace Rekindle.Browser.Tests;
 public sealed class HomePageTests(BrowserSite site)
 {
     [BrowserFact]
-    public async Task Home_Manager_DrawsEveryChartWithTheLocalChartJsAndNoScriptError()
+    public async Task Home_Manager_DrawsEveryChartWithTheLocalChartJsAndShowsTheJobs()
     {
         await using var session = await site.SignedIn(Roles.Manager);
         var page = session.Page;
         await session.Visit("/");
         await Expect(page.GetByTestId("status-table")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("jobs")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("pool-warnings")).ToHaveCountAsync(0);
         var canvases = page.Locator("canvas[data-chart]");
         Assert.True(await canvases.CountAsync() > 0, "the home page has no chart");
         await page.WaitForFunctionAsync(

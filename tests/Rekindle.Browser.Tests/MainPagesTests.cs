@@ -12,7 +12,7 @@ namespace Rekindle.Browser.Tests;
 public sealed class MainPagesTests(BrowserSite site)
 {
     [BrowserTheory]
-    [InlineData(Roles.Rep, "/", "home", "status-table")]
+    [InlineData(Roles.Rep, "/", "home", "pool-warnings")]
     [InlineData(Roles.Rep, "/accounts", "accounts", "account-list")]
     [InlineData(Roles.Manager, "/accounts", "accounts", "account-list")]
     [InlineData(Roles.Rep, "/pool", "pool", "pool-list")]
