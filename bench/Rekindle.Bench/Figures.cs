@@ -27,12 +27,12 @@ public sealed class Figures(string? path)
 }
 
 /// <summary>The benchmark's arguments.</summary>
-public sealed record Args(int Accounts, string? Data, DateOnly AsOf, string? Out)
+public sealed record Args(int Accounts, string? Data, DateOnly AsOf, string? Out, string? FromDb = null, string? Db = null, string? Connection = null)
 {
     public static Args Parse(string[] args)
     {
         var accounts = 100_000;
-        string? data = null, output = null;
+        string? data = null, output = null, fromDb = null, db = null, connection = null;
         var asOf = new DateOnly(2026, 11, 1);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -42,10 +42,13 @@ public sealed record Args(int Accounts, string? Data, DateOnly AsOf, string? Out
                 case "--data": data = args[i + 1]; break;
                 case "--as-of": asOf = DateOnly.ParseExact(args[i + 1], "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
                 case "--out": output = args[i + 1]; break;
+                case "--from-db": fromDb = args[i + 1]; break;
+                case "--db": db = args[i + 1]; break;
+                case "--connection": connection = args[i + 1]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
-        return new Args(accounts, data, asOf, output);
+        return new Args(accounts, data, asOf, output, fromDb, db, connection);
     }
 }

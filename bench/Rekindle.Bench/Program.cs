@@ -10,7 +10,9 @@ using Rekindle.Reactivation;
 using Rekindle.Signals;
 
 // Usage: dotnet run -c Release --project bench/Rekindle.Bench -- [--accounts N] [--data DIR] [--as-of yyyy-MM-dd] [--out FILE]
-// Generates the company when DIR has no accounts.csv, then measures Rekindle and DuckDB on the same files.
+//        [--from-db sqlite|postgres [--db FILE] [--connection "Host=...;Database=..."]]
+// Generates the company when DIR has no accounts.csv, then measures Rekindle and DuckDB on the same files; with
+// --from-db, the workspace import of the files and classification straight from the database instead.
 if (args.Length > 0 && args[0] == "models")
 {
     var modelFigures = new Figures(args.Length > 2 && args[1] == "--out" ? args[2] : null);
@@ -31,6 +33,13 @@ if (!File.Exists(Path.Combine(folder, "accounts.csv")))
     var g = Stopwatch.StartNew();
     var report = CompanyGenerator.Generate(new GeneratorOptions(asOf, options.Accounts), folder);
     table.Add("generate", g.Elapsed, $"{report.Accounts:N0} accounts, {report.Orders:N0} orders, {report.Engagements:N0} engagements");
+}
+
+if (options.FromDb is not null)
+{
+    DatabaseBench.Run(options, folder, table);
+    table.Write();
+    return 0;
 }
 
 GC.Collect();

@@ -35,7 +35,7 @@ public static class ClassifyCommand
             var folder = parse.GetValue(data);
             if (folder is null)
             {
-                return workspace.Run(parse, console, db => ClassifyWorkspace.Run(db, console, parse.GetValue(policy), parse.GetValue(save), (loaded, effective, saveSnapshot) => Classify(parse, loaded, effective, saveSnapshot)));
+                return workspace.Run(parse, console, db => ClassifyWorkspace.Run(db, console, parse.GetValue(policy), parse.GetValue(save), (input, effective, saveSnapshot) => Classify(parse, input, effective, saveSnapshot)));
             }
 
             if (parse.GetValue(save))
@@ -45,10 +45,10 @@ public static class ClassifyCommand
 
             var effective = PolicyFile.Load(parse.GetValue(policy));
             var loaded = BookLoader.Load(folder, new LoadOptions { Currency = parse.GetValue(currency) });
-            return Classify(parse, loaded, effective, null);
+            return Classify(parse, ClassifyInput.Of(loaded), effective, null);
         });
 
-        int Classify(ParseResult parse, LoadedBook loaded, Policy effective, Func<BookClassification, int>? saveSnapshot)
+        int Classify(ParseResult parse, ClassifyInput input, Policy effective, Func<BookClassification, int>? saveSnapshot)
         {
             var target = parse.GetValue(output);
             var fmt = parse.GetValue(format)!;
@@ -72,7 +72,7 @@ public static class ClassifyCommand
                     throw new UsageException("--save stores one date's classification: use --as-of, not --from/--to");
                 }
 
-                var history = ClassificationHistory.Run(loaded.Book, effective, first, last, days);
+                var history = ClassificationHistory.Run(input.Load().Book, effective, first, last, days);
                 Emit(console, target, fmt, w => HistoryWriter.WriteCsv(history, w), s => HistoryWriter.WriteJson(history, s), () => HistoryView.Show(console, history));
                 if (fmt != "table")
                 {
@@ -83,11 +83,11 @@ public static class ClassifyCommand
             }
 
             var date = parse.GetValue(asOf) ?? console.Today;
-            var result = LifecycleEngine.Classify(loaded.Book, effective, date);
+            var result = input.ClassifyAt(effective, date);
             var signals = ModelSignals.Compute(result);
             Emit(console, target, fmt, w => ClassificationWriter.WriteCsv(result, w, signals), s => ClassificationWriter.WriteJson(result, s, signals), () =>
             {
-                SummaryView.Show(console, result, loaded.Currency);
+                SummaryView.Show(console, result, input.Currency);
                 if (signals is not null)
                 {
                     SignalsView.Show(console, result, signals);

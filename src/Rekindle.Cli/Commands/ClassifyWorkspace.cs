@@ -13,7 +13,7 @@ namespace Rekindle.Cli.Commands;
 /// </summary>
 internal static class ClassifyWorkspace
 {
-    public delegate int Classify(LoadedBook loaded, Policy policy, Func<BookClassification, int>? save);
+    public delegate int Classify(ClassifyInput input, Policy policy, Func<BookClassification, int>? save);
 
     public static int Run(WorkspaceDb db, CliConsole console, string? policyFile, bool save, Classify classify)
     {
@@ -30,13 +30,19 @@ internal static class ClassifyWorkspace
             (effective, number) = policies.CurrentPolicy();
         }
 
-        var loaded = WorkspaceBook.Load(db);
-        if (loaded.Book.AccountCount == 0)
+        if (!db.Accounts.Any())
         {
             console.Error.WriteLine("note: the workspace has no accounts yet (rekindle import DIR loads them)");
         }
 
-        return classify(loaded, effective, save ? result => Save(db, console, result, number, effective) : null);
+        // One date under a policy with no model: streamed from the database, without loading the book.
+        var input = new ClassifyInput(
+            WorkspaceBook.ReportingCurrency(db) ?? "USD",
+            () => WorkspaceBook.Load(db),
+            (policy, date) => policy.SignalModel is null
+                ? StreamedClassification.Classify(db, policy, date)
+                : LifecycleEngine.Classify(WorkspaceBook.Load(db).Book, policy, date));
+        return classify(input, effective, save ? result => Save(db, console, result, number, effective) : null);
     }
 
     private static int Save(WorkspaceDb db, CliConsole console, BookClassification result, int? number, Policy effective)
@@ -59,4 +65,12 @@ internal static class ClassifyWorkspace
         console.Error.WriteLine($"{(saved.Replaced ? "replaced" : "saved")} snapshot as of {IsoDate.Format(result.AsOf)} under {policy}: {saved.Snapshot!.Accounts} accounts, {since}");
         return ExitCodes.Ok;
     }
+}
+
+/// <summary>What classify works on: the reporting currency, the whole book (for histories), and one date's classification.</summary>
+internal sealed record ClassifyInput(string Currency, Func<LoadedBook> Load, Func<Policy, DateOnly, BookClassification> ClassifyAt)
+{
+    /// <summary>A book already in memory (read from files).</summary>
+    public static ClassifyInput Of(LoadedBook loaded) =>
+        new(loaded.Currency, () => loaded, (policy, date) => LifecycleEngine.Classify(loaded.Book, policy, date));
 }

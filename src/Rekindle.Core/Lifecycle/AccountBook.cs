@@ -55,6 +55,20 @@ public sealed class AccountBook
 
     private readonly Lazy<Dictionary<string, int>> index;
 
+    /// <summary>
+    /// A book of accounts only, with no orders, engagements or opportunities kept: what a classification computed
+    /// from measures taken elsewhere (<see cref="LifecycleEngine.Decide"/>) points back to. <see cref="Facts"/>
+    /// throws on it, so nothing can mistake it for accounts that never ordered.
+    /// </summary>
+    public static AccountBook WithoutFacts(IReadOnlyList<AccountInfo> accounts)
+    {
+        var start = new int[accounts.Count + 1];
+        return new AccountBook([.. accounts], start, [], [], [], start, [], [], start, [], []) { HasFacts = false };
+    }
+
+    /// <summary>False for a book made by <see cref="WithoutFacts"/>.</summary>
+    public bool HasFacts { get; private init; } = true;
+
     public IReadOnlyList<AccountInfo> Accounts { get; }
 
     public int AccountCount => Accounts.Count;
@@ -85,6 +99,11 @@ public sealed class AccountBook
     /// <summary>One account's facts: spans over its slice of each sorted column.</summary>
     public AccountFacts Facts(int account)
     {
+        if (!HasFacts)
+        {
+            throw new InvalidOperationException("This book holds accounts only, without their facts: load the whole book for this.");
+        }
+
         var o0 = OrderStart[account];
         var o1 = OrderStart[account + 1];
         var e0 = EngagementStart[account];

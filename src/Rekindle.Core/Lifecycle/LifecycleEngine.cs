@@ -37,6 +37,26 @@ public static class LifecycleEngine
             }
         });
 
+        return Decide(book, measures, exists, policy, asOf, maxDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// The second and third steps alone, for measures taken elsewhere (streamed from a database, say): the company
+    /// cycle and key-account cut over every account that exists, then each account's status. The arrays are
+    /// index-aligned with <paramref name="book"/>, which may be a directory without facts
+    /// (<see cref="AccountBook.WithoutFacts"/>). Given the measures <see cref="Classify"/> takes, the same result.
+    /// </summary>
+    public static BookClassification Decide(
+        AccountBook book, AccountMeasures[] measures, bool[] exists, Policy policy, DateOnly asOf, int maxDegreeOfParallelism = -1)
+    {
+        var n = book.AccountCount;
+        if (measures.Length != n || exists.Length != n)
+        {
+            throw new ArgumentException($"{measures.Length} measures and {exists.Length} flags for a book of {n} accounts.", nameof(measures));
+        }
+
+        var day = asOf.DayNumber;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         var companyCycle = CompanyCycle.Of(measures, exists, policy);
         var key = KeyAccounts.Select(measures, exists, policy);
 

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.App.Workspace;
+using Rekindle.Lifecycle;
+using Rekindle.Policies;
+using Rekindle.Storage;
+
+namespace Rekindle.Bench;
+
+/// <summary>
+/// <c>--from-db sqlite|postgres</c>: the workspace import of the company's CSV folder (skipped when the workspace
+/// already holds accounts), then classification straight from the database, streamed by account range
+/// (<see cref="StreamedClassification"/>), on 2 ranges and on 1, and the old path for comparison: the whole book read
+/// into memory (<see cref="WorkspaceBook.Load"/>), then classified. Checks that both give the same classification.
+/// CPU seconds are this process's; PostgreSQL's server processes work on top of them.
+/// </summary>
+public static class DatabaseBench
+{
+    public static void Run(Args options, string folder, Figures table)
+    {
+        var location = options.FromDb switch
+        {
+            "sqlite" => WorkspaceLocation.Sqlite(options.Db ?? Path.Combine(Path.GetTempPath(), $"rekindle-bench-{options.Accounts}.db")),
+            "postgres" => WorkspaceLocation.Postgres(options.Connection
+                ?? throw new ArgumentException("--from-db postgres needs --connection \"Host=...;Database=...;Username=...;Password=...\"")),
+            _ => throw new ArgumentException($"--from-db takes sqlite or postgres, not {options.FromDb}"),
+        };
+        var asOf = options.AsOf;
+        var process = Process.GetCurrentProcess();
+        using (var db = location.Open())
+        {
+            if (!db.Accounts.Any())
+            {
+                var cpu = Cpu(process);
+                var report = new WorkspaceImporter(db, TimeProvider.System).Import(ImportFormat.Folder, folder, new ImportOptions { Actor = "bench" });
+                table.Add($"import the CSV folder ({options.FromDb})", report.Elapsed, $"{report.Rows:N0} rows, {report.Rows / report.Elapsed.TotalSeconds:N0} rows/s, one transaction; {Cpu(process) - cpu:0.0} CPU s in this process");
+            }
+            else
+            {
+                table.Add($"import the CSV folder ({options.FromDb})", TimeSpan.Zero, "workspace already imported: not timed in this run");
+            }
+        }
+
+        var runs = options.Accounts >= 500_000 ? 1 : 3;
+        BookClassification? streamed = null;
+        foreach (var threads in new[] { 2, 1 })
+        {
+            var cpu = Cpu(process);
+            var time = Median(runs, () =>
+            {
+                using var db = location.Open();
+                streamed = StreamedClassification.Classify(db, Policy.Default, asOf, threads);
+            });
+            table.Add($"classify from the database, streamed ({threads} range{(threads > 1 ? "s" : "")})", time, $"{streamed!.Summary.Accounts:N0} accounts; {(runs == 1 ? "one run" : $"median of {runs}")}; {(Cpu(process) - cpu) / runs:0.0} CPU s a run in this process");
+        }
+
+        process.Refresh();
+        table.Add("peak memory so far (streamed)", TimeSpan.Zero, $"{process.PeakWorkingSet64 / 1024.0 / 1024 / 1024:0.00} GB (working set)");
+
+        GC.Collect();
+        var oldCpu = Cpu(process);
+        var clock = Stopwatch.StartNew();
+        BookClassification loaded;
+        using (var db = location.Open())
+        {
+            var book = WorkspaceBook.Load(db).Book;
+            table.Add("read the whole book from the database (old path)", clock.Elapsed, $"{book.OrderCount:N0} orders, {book.EngagementCount:N0} engagements");
+            loaded = LifecycleEngine.Classify(book, Policy.Default, asOf);
+        }
+
+        table.Add("  ... and classify it (2 threads)", clock.Elapsed, $"load + classify; {Cpu(process) - oldCpu:0.0} CPU s in this process");
+        process.Refresh();
+        table.Add("peak memory (after the old path)", TimeSpan.Zero, $"{process.PeakWorkingSet64 / 1024.0 / 1024 / 1024:0.00} GB (working set)");
+        var differ = Differences(streamed!, loaded);
+        table.Add("streamed = loaded", TimeSpan.Zero, differ == 0 ? "identical classification (every account, company cycle)" : $"{differ:N0} accounts DIFFER");
+    }
+
+    private static double Cpu(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static int Differences(BookClassification a, BookClassification b)
+    {
+        var differ = a.Accounts.Count == b.Accounts.Count && a.CompanyCycle == b.CompanyCycle ? 0 : 1;
+        for (var i = 0; i < Math.Min(a.Accounts.Count, b.Accounts.Count); i++)
+        {
+            if (a.Accounts[i] != b.Accounts[i] || a.Book.Accounts[i] != b.Book.Accounts[i])
+            {
+                differ++;
+            }
+        }
+
+        return differ;
+    }
+
+    private static TimeSpan Median(int runs, Action action)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            times.Add(clock.Elapsed);
+        }
+
+        times.Sort();
+        return times[runs / 2];
+    }
+}
