@@ -19,6 +19,7 @@ internal sealed class StreamSql
 {
     private readonly bool postgres;
     private readonly string asOf;
+    private readonly string lastEngagement;
 
     public StreamSql(WorkspaceProvider provider, Policy policy, DateOnly asOfDate)
     {
@@ -42,8 +43,6 @@ internal sealed class StreamSql
             ? $"SELECT a.account_id, {Day("e.\"date\"")}, {kindCase} FROM accounts a CROSS JOIN LATERAL (SELECT x.\"date\", x.kind {last}) e"
             : $"SELECT a.account_id, {Day("e.\"date\"")}, {kindCase} FROM accounts a JOIN engagements e ON e.rowid = (SELECT x.rowid {last})";
     }
-
-    private readonly string lastEngagement;
 
     public string Accounts { get; }
 
@@ -158,11 +157,20 @@ internal sealed class RangeMeasurer(Func<DbConnection> connect, StreamSql sql, P
     {
         var connection = connect();
         var command = connection.CreateCommand();
-        command.CommandText = text;
-        command.CommandTimeout = 0;
-        Bind(command, "@from", range.From);
-        Bind(command, "@to", range.To);
-        return new Cursor(command);
+        try
+        {
+            command.CommandText = text;
+            command.CommandTimeout = 0;
+            Bind(command, "@from", range.From);
+            Bind(command, "@to", range.To);
+            return new Cursor(command);
+        }
+        catch
+        {
+            command.Dispose();
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static void Bind(DbCommand command, string name, string? value)
