@@ -68,6 +68,7 @@ public static class RekindleServer
         services.AddScoped(_ => settings.Workspace.CreateContext());
         services.AddScoped<UserAccounts>();
         services.AddScoped<SnapshotQueries>();
+        services.AddSingleton<ClassifiedBookCache>();
         services.AddScoped<AccountView>();
         services.AddScoped<WorkspacePolicies>();
         services.AddScoped<Snapshots>();

@@ -28,8 +28,11 @@ public sealed record AccountDetails(
 /// <summary>The account's row of one saved snapshot, with the snapshot's date and policy.</summary>
 public sealed record SnapshotAccountRow(DateOnly AsOf, string PolicyVersionId, LifecycleStatus Status, bool Key, string Reasons);
 
-/// <summary>Reads one account: its status and reasons as of a date, status history, timeline, contacts and owners.</summary>
-public sealed class AccountView(WorkspaceDb db)
+/// <summary>
+/// Reads one account: its status and reasons as of a date, status history, timeline, contacts and owners. With a
+/// <see cref="ClassifiedBookCache"/> (the web app's) views share one classification of the book.
+/// </summary>
+public sealed class AccountView(WorkspaceDb db, ClassifiedBookCache? cache = null)
 {
     /// <summary>Null when the workspace has no such account. The timeline keeps the latest <paramref name="timelineLimit"/> events up to the date.</summary>
     public AccountDetails? Load(string accountId, DateOnly asOf, Policy policy, int timelineLimit = 30)
@@ -41,9 +44,8 @@ public sealed class AccountView(WorkspaceDb db)
         }
 
         // The status needs the company-wide figures (company cycle, key-account cut): classify the whole book.
-        var loaded = WorkspaceBook.Load(db);
-        var result = LifecycleEngine.Classify(loaded.Book, policy, asOf);
-        var index = loaded.Book.IndexOf(accountId);
+        var (result, currency) = (cache ?? new ClassifiedBookCache()).Get(db, policy, asOf);
+        var index = result.Book.IndexOf(accountId);
 
         var history = db.SnapshotAccounts.AsNoTracking()
             .Where(r => r.AccountId == accountId)
@@ -85,7 +87,7 @@ public sealed class AccountView(WorkspaceDb db)
         var contacts = db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId).ToList().OrderBy(c => c.ContactId, StringComparer.Ordinal).ToList();
         var owners = db.Ownerships.AsNoTracking().Where(o => o.AccountId == accountId).ToList().OrderBy(o => o.FromDate).ThenBy(o => o.Id).ToList();
         return new AccountDetails(
-            account, asOf, result.PolicyVersion, result[index], result.ReasonsOf(index), loaded.Currency,
+            account, asOf, result.PolicyVersion, result[index], result.ReasonsOf(index), currency,
             history, transitions, ordered.Take(timelineLimit).ToList(), ordered.Count, contacts, owners);
     }
 }
