@@ -53,7 +53,7 @@ public static class RekindleServer
         app.UseAntiforgery();
         app.MapEmbeddedAssets();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes(BearerSecurityScheme.Name)).AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapRekindleApi();
         app.MapRazorPages();
@@ -77,6 +77,8 @@ public static class RekindleServer
         services.AddScoped<PoolQueries>();
         services.AddScoped<PoolSweeper>();
         services.AddScoped<CampaignStore>();
+        services.AddScoped<WorkspaceCampaigns>();
+        services.AddScoped<SnapshotTransitions>();
         services.AddScoped<CampaignMeasurer>();
         services.AddScoped<Dashboard>();
 
@@ -102,7 +104,7 @@ public static class RekindleServer
             document.Info.Description = "Accounts, their lifecycle status and reasons, segments, campaigns, the dormant-account pool and incentives. " +
                 "Sign in with the dashboard's cookie, or send a personal API token as 'Authorization: Bearer rk_...'.";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer<BearerSecurityScheme>());
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or API token", o => o.ForwardDefaultSelector = http =>

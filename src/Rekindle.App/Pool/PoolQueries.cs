@@ -67,4 +67,13 @@ public sealed class PoolQueries(WorkspaceDb db)
 
     /// <summary>Every pool event, oldest first (for tests and exports).</summary>
     public IReadOnlyList<AuditEvent> Events() => [.. db.PoolEvents.AsNoTracking().OrderBy(e => e.Id).ToList().Select(PoolStore.Event)];
+
+    /// <summary>Every handoff note on the account (the latest per author), oldest first; empty for an unknown account.</summary>
+    public IReadOnlyList<HandoffNote> Notes(string accountId) =>
+        Standing(accountId) is { } standing
+            ? [.. standing.Notes.GroupBy(n => n.AuthorRepId, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(n => n.WrittenOn).ThenBy(n => n.AuthorRepId, StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>The note <paramref name="repId"/> may read on the account (<see cref="HandoffNotes.VisibleTo"/>): the previous owner's once they hold it, or their own.</summary>
+    public HandoffNote? NoteVisibleTo(string accountId, string repId) => HandoffNotes.VisibleTo(PoolStore.Load(db, [accountId]).State, accountId, repId);
 }

@@ -15,10 +15,14 @@ public sealed record WorkspaceSegmentation(SegmentedBook Segmented, Reactivation
 /// </summary>
 public static class WorkspaceSegments
 {
-    public static WorkspaceSegmentation Segment(WorkspaceDb db, Policy policy, DateOnly asOf)
+    /// <summary>
+    /// Without <paramref name="withOrderLines"/> the directory holds contacts and reps only: enough to segment (the API's
+    /// segment filter of the account list), not to name each account's favourite lapsed product.
+    /// </summary>
+    public static WorkspaceSegmentation Segment(WorkspaceDb db, Policy policy, DateOnly asOf, bool withOrderLines = true)
     {
         var loaded = WorkspaceBook.Load(db);
-        var directory = WorkspaceDirectory.Load(db);
+        var directory = WorkspaceDirectory.Load(db, withOrderLines);
         var segmented = Segmentation.Segment(LifecycleEngine.Classify(loaded.Book, policy, asOf), directory);
         return new WorkspaceSegmentation(segmented, directory, loaded.Currency, loaded.Book.AccountCount);
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Rekindle.App.Csv;
+using Rekindle.App.Policies;
 using Rekindle.App.Reactivation;
 using Rekindle.App.Reports;
 using Rekindle.App.Workspace;
@@ -64,7 +65,7 @@ public static class CampaignCommands
             }
 
             var date = parse.GetValue(asOf) ?? console.Today;
-            var (segmented, directory, reporting) = SegmentsCommand.SegmentWorkspace(db, console, parse.GetValue(policy), date);
+            var effective = parse.GetValue(policy) is { } file ? PolicyFile.Load(file) : new WorkspacePolicies(db, console.Clock).CurrentPolicy().Policy;
             var request = new CampaignRequest
             {
                 Name = campaignName,
@@ -73,33 +74,33 @@ public static class CampaignCommands
                 Plays = parse.GetValue(play) ?? [],
                 HoldoutShare = parse.GetValue(holdout),
                 Seed = parse.GetValue(seed),
-                Currency = parse.GetValue(currency) ?? reporting,
+                Currency = parse.GetValue(currency),
             };
-            var result = CampaignPlanner.Plan(request, segmented, directory);
-            if (result.Plan is not { } plan)
+            var outcome = new WorkspaceCampaigns(db, console.Clock).Plan(request, texts, effective, date, Environment.UserName);
+            if (outcome.Problems.Count > 0)
             {
-                foreach (var problem in result.Problems)
+                foreach (var problem in outcome.Problems)
                 {
                     console.Error.WriteLine($"error: {problem}");
                 }
 
-                console.Error.WriteLine($"{result.Problems.Count} problem(s); nothing was planned.");
+                console.Error.WriteLine($"{outcome.Problems.Count} problem(s); nothing was planned.");
                 return ExitCodes.BadInput;
             }
 
-            if (plan.Members.Count == 0)
+            if (outcome.NothingMatched is { } nothing)
             {
-                console.Error.WriteLine($"error: no account matches (as of {IsoDate.Format(date)}: {segmented.Accounts.Count} lapsed, {plan.Skipped.Count} skipped); nothing was planned.");
+                console.Error.WriteLine($"error: {nothing}");
                 return ExitCodes.BadInput;
             }
 
-            var saved = store.Save(plan, request, texts, Environment.UserName);
-            if (saved.Refused)
+            if (outcome.Refusal is { } refusal)
             {
-                console.Error.WriteLine($"refused: {saved.Refusal}");
+                console.Error.WriteLine($"refused: {refusal}");
                 return ExitCodes.Refused;
             }
 
+            var plan = outcome.Plan!;
             ShowPlan(console, plan);
             return ExitCodes.Ok;
         }));

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Rekindle.App.Reactivation;
 using Rekindle.App.Workspace;
 using Rekindle.Lifecycle;
+using Rekindle.Reactivation;
+using Rekindle.Storage;
 using Rekindle.Web.Auth;
 
 namespace Rekindle.Web.Api;
@@ -34,12 +37,15 @@ public static class AccountsApi
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
         accounts.MapGet("", List)
-            .WithSummary("Accounts by their latest saved status: filter by status, key flag, owner and text; sort by name, revenue, days or status; page");
+            .WithSummary("Accounts by their latest saved status: filter by status, key flag, owner, segment and text; sort by name, revenue, days or status; page");
+        accounts.MapGet("/{id}", AccountDetailsApi.Get)
+            .WithSummary("One account: status and reasons as of a date, status history, timeline, contacts (addresses for managers and the owner) and owners; a rep reads own accounts only");
     }
 
     /// <param name="status">prospect, new, active, occasional, passive, inactive or dormant.</param>
     /// <param name="key">true for key accounts only, false for the others.</param>
     /// <param name="owner">A rep id (ignored for reps: they see their own accounts).</param>
+    /// <param name="segment">A reactivation segment as of the snapshot's date: a code (181-365d/big/email) or a filter (status=passive|inactive,tier=big).</param>
     /// <param name="q">Text in the account id or name.</param>
     /// <param name="sort">name, revenue (default), days or status.</param>
     /// <param name="desc">Descending (default true).</param>
@@ -48,9 +54,12 @@ public static class AccountsApi
     internal static Results<Ok<AccountPage>, ValidationProblem, NotFound<string>> List(
         ClaimsPrincipal user,
         SnapshotQueries snapshots,
+        WorkspaceDb db,
+        WorkspacePolicies policies,
         string? status = null,
         bool? key = null,
         string? owner = null,
+        string? segment = null,
         string? q = null,
         string? sort = null,
         bool desc = true,
@@ -94,6 +103,19 @@ public static class AccountsApi
             problems["pageSize"] = [$"a page holds 1 to {SnapshotQueries.MaxPageSize} accounts"];
         }
 
+        Func<AccountSegment, bool>? inSegment = null;
+        if (segment is not null)
+        {
+            if (SegmentSelector.TryParse(segment, out var matches, out var error))
+            {
+                inSegment = matches;
+            }
+            else
+            {
+                problems["segment"] = [$"'{segment}' {error}"];
+            }
+        }
+
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(problems);
@@ -105,9 +127,22 @@ public static class AccountsApi
             return TypedResults.NotFound("no classification is saved yet: the nightly job saves one (or rekindle classify --save)");
         }
 
+        // A segment is computed as of the snapshot's date, so the list and the segment agree on each account's status.
+        var only = inSegment is null
+            ? null
+            : WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, snapshot.AsOf, withOrderLines: false).Segmented.Accounts
+                .Where(inSegment).Select(s => s.AccountId).ToHashSet(StringComparer.Ordinal);
         var result = snapshots.Accounts(snapshot, new AccountQuery
         {
-            Status = wanted, Key = key, Owner = user.OwnerScope(owner), Search = q, Sort = order!.Value, Descending = desc, Page = page, PageSize = pageSize,
+            Status = wanted,
+            Key = key,
+            Owner = user.OwnerScope(owner),
+            Only = only,
+            Search = q,
+            Sort = order!.Value,
+            Descending = desc,
+            Page = page,
+            PageSize = pageSize,
         });
         return TypedResults.Ok(new AccountPage(snapshot.AsOf, snapshot.PolicyVersionId, result.Total, result.Page, result.PageSize, [.. result.Rows.Select(Row)]));
     }

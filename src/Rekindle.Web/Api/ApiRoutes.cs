@@ -13,6 +13,13 @@ public static class ApiRoutes
         MeApi.Map(api);
         AccountsApi.Map(api);
         JobsApi.Map(api);
+        ClassificationApi.Map(api);
+        SegmentsApi.Map(api);
+        CampaignsApi.Map(api);
+        PoolApi.Map(api);
+        StatementsApi.Map(api);
+        PolicyApi.Map(api);
+        ImportApi.Map(api);
         return app;
     }
 }

@@ -1,0 +1,149 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Rekindle.App.Csv;
+using Rekindle.App.Workspace;
+using Rekindle.Storage;
+using Rekindle.Web.Auth;
+using Rekindle.Web.Hosting;
+
+namespace Rekindle.Web.Api;
+
+/// <summary>What one file of an import did.</summary>
+public sealed record ImportFileItem(string File, long Rows, long Inserted, long Updated, long Unchanged);
+
+/// <summary>A committed import: the reporting currency and each file's counts (the same upload again: all unchanged).</summary>
+public sealed record ImportResponse(string Currency, long Rows, long Inserted, long Updated, long Unchanged, IReadOnlyList<ImportFileItem> Files);
+
+/// <summary>One thing wrong with an uploaded file: where (file, line, column), the value, and why. Line 0: the file as a whole.</summary>
+public sealed record ImportErrorItem(string File, int Line, string Column, string Value, string Reason);
+
+/// <summary>
+/// /api/import: upload the CSV folder format (several .csv files, or one .zip of them) and import it exactly as
+/// <c>rekindle import DIR</c> does: one transaction, any bad row refuses the whole upload (400 listing file, line,
+/// column, value and reason: the first 100 and the count) and leaves the workspace as it was; rows are upserted by
+/// id, so the same upload twice changes nothing.
+/// </summary>
+public static class ImportApi
+{
+    /// <summary>The largest upload, and the most a zip may unpack to.</summary>
+    public const long MaxUploadBytes = 1L << 30;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/import", Import).WithTags("Import")
+            .RequireAuthorization(Can.Analyse)
+            .DisableAntiforgery()
+            .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithSummary("Import CSV files of the folder format (accounts.csv, orders.csv, ...) or one zip of them: all or nothing; errors name file, line, column and reason");
+    }
+
+    internal static async Task<Results<Ok<ImportResponse>, BadRequest<ProblemDetails>>> Import(
+        IFormFileCollection files, ClaimsPrincipal user, WorkspaceDb db, WebClock clock, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "rekindle-upload-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var unpacked = await Unpack(files, folder, cancellationToken);
+            if (unpacked.Count > 0)
+            {
+                return Refused(unpacked, unpacked.Count, folder);
+            }
+
+            var report = new WorkspaceImporter(db, clock.Provider).Import(ImportFormat.Folder, folder, new ImportOptions { Actor = user.Email() }, cancellationToken);
+            return TypedResults.Ok(new ImportResponse(
+                report.Currency, report.Rows, report.Inserted, report.Updated, report.Unchanged,
+                [.. report.Files.Select(f => new ImportFileItem(f.File, f.Rows, f.Inserted, f.Updated, f.Unchanged))]));
+        }
+        catch (InputException e)
+        {
+            return Refused(e.Errors.Kept, e.Errors.Count, folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the uploaded CSV files (or the zip's) into <paramref name="folder"/>; returns what is wrong with the upload itself.</summary>
+    private static async Task<List<InputError>> Unpack(IFormFileCollection files, string folder, CancellationToken cancellationToken)
+    {
+        var errors = new List<InputError>();
+        var known = CsvSchema.All.Select(s => s.FileName).ToHashSet(StringComparer.Ordinal);
+        void Check(string name)
+        {
+            if (!known.Contains(name))
+            {
+                errors.Add(new InputError(name, 0, "", "", $"not a file of the folder format ({string.Join(", ", known)})"));
+            }
+            else if (File.Exists(Path.Combine(folder, name)))
+            {
+                errors.Add(new InputError(name, 0, "", "", "uploaded twice"));
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            errors.Add(new InputError("(upload)", 0, "", "", "no file: upload the CSV files (multipart/form-data) or one zip of them"));
+            return errors;
+        }
+
+        if (files.Count == 1 && files[0].FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var stream = files[0].OpenReadStream();
+            await using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            long unpacked = 0;
+            foreach (var entry in zip.Entries.Where(e => e.Name.Length > 0 && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)))
+            {
+                // Only the file name is kept: a zip of a folder works, and no entry can write outside the upload folder.
+                var name = entry.Name;
+                Check(name);
+                unpacked += entry.Length;
+                if (unpacked > MaxUploadBytes)
+                {
+                    errors.Add(new InputError(files[0].FileName, 0, "", "", $"unpacks to more than {MaxUploadBytes / (1 << 20)} MiB"));
+                    return errors;
+                }
+
+                if (errors.Count == 0)
+                {
+                    await using var source = entry.Open();
+                    await using var target = File.Create(Path.Combine(folder, name));
+                    await source.CopyToAsync(target, cancellationToken);
+                }
+            }
+
+            return errors;
+        }
+
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file.FileName);
+            Check(name);
+            if (errors.Count == 0)
+            {
+                await using var target = File.Create(Path.Combine(folder, name));
+                await file.CopyToAsync(target, cancellationToken);
+            }
+        }
+
+        return errors;
+    }
+
+    private static BadRequest<ProblemDetails> Refused(IReadOnlyList<InputError> errors, int count, string folder)
+    {
+        var problem = Problems.BadRequest("The import was refused", $"{count} error(s); nothing was imported (the first {Math.Min(count, InputErrors.Limit)} are listed)");
+        problem.Extensions["errorCount"] = count;
+        problem.Extensions["errors"] = errors.Take(InputErrors.Limit)
+            .Select(e => new ImportErrorItem(e.File, e.Line, e.Column, e.Value, e.Reason.Replace(folder, "the upload", StringComparison.Ordinal)))
+            .ToList();
+        return TypedResults.BadRequest(problem);
+    }
+}
