@@ -70,7 +70,7 @@ public static class AccountDetailsApi
     /// <param name="id">The account's id.</param>
     /// <param name="asOf">Status as of this date (default today).</param>
     /// <param name="events">Timeline events, latest first: 1 to 500 (default 30).</param>
-    internal static Results<Ok<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, ForbidHttpResult> Get(
+    internal static Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult> Get(
         string id,
         ClaimsPrincipal user,
         WorkspaceDb db,
@@ -88,7 +88,7 @@ public static class AccountDetailsApi
         var owner = db.Accounts.Where(a => a.AccountId == id).Select(a => new { a.OwnerRepId }).FirstOrDefault();
         if (owner is null)
         {
-            return TypedResults.NotFound(Problems.NotFound($"no account {id} in the workspace"));
+            return TypedResults.Problem(Problems.NotFound($"no account {id} in the workspace"));
         }
 
         if (user.IsRep() && owner.OwnerRepId != user.RepId())

@@ -81,7 +81,7 @@ public static class CampaignsApi
             .WithSummary("Measure the campaign as of a date (default today) and record each member's outcome, replacing the previous measurement (like rekindle campaign results)");
     }
 
-    internal static Results<Created<CampaignResponse>, ValidationProblem, BadRequest<ProblemDetails>, Conflict<ProblemDetails>> Plan(
+    internal static Results<Created<CampaignResponse>, ValidationProblem, ProblemHttpResult> Plan(
         PlanCampaignRequest request, ClaimsPrincipal user, WorkspaceCampaigns campaigns, CampaignStore store, WorkspacePolicies policies, WebClock clock)
     {
         var problems = new Dictionary<string, string[]>();
@@ -132,17 +132,17 @@ public static class CampaignsApi
         {
             var problem = Problems.BadRequest("The campaign cannot be planned", $"{outcome.Problems.Count} problem(s); nothing was planned");
             problem.Extensions["problems"] = outcome.Problems.Select(p => p.ToString()).ToList();
-            return TypedResults.BadRequest(problem);
+            return TypedResults.Problem(problem);
         }
 
         if (outcome.NothingMatched is { } nothing)
         {
-            return TypedResults.BadRequest(Problems.BadRequest("No account matches", nothing));
+            return TypedResults.Problem(Problems.BadRequest("No account matches", nothing));
         }
 
         if (outcome.Refusal is { } refusal)
         {
-            return TypedResults.Conflict(Problems.Refused(refusal, "name_taken"));
+            return TypedResults.Problem(Problems.Refused(refusal, "name_taken"));
         }
 
         return TypedResults.Created($"/api/campaigns/{Uri.EscapeDataString(name)}", Response(store.Load(name)!, outcome.Plan!.Skipped, 1, 50));
@@ -150,7 +150,7 @@ public static class CampaignsApi
 
     /// <param name="page">Members page, from 1.</param>
     /// <param name="pageSize">1 to 500 (default 50).</param>
-    internal static Results<Ok<CampaignResponse>, ValidationProblem, NotFound<ProblemDetails>> Get(string name, CampaignStore store, int page = 1, int pageSize = 50)
+    internal static Results<Ok<CampaignResponse>, ValidationProblem, ProblemHttpResult> Get(string name, CampaignStore store, int page = 1, int pageSize = 50)
     {
         if (page < 1 || pageSize is < 1 or > SnapshotQueries.MaxPageSize)
         {
@@ -159,14 +159,14 @@ public static class CampaignsApi
 
         return store.Load(name.Trim()) is { } stored
             ? TypedResults.Ok(Response(stored, null, page, pageSize))
-            : TypedResults.NotFound(NoCampaign(store, name));
+            : TypedResults.Problem(NoCampaign(store, name));
     }
 
-    private static Results<Ok<CampaignResultsResponse>, NotFound<ProblemDetails>> Results(string name, CampaignStore store, CampaignMeasurer measurer, DateOnly asOf, bool record)
+    private static Results<Ok<CampaignResultsResponse>, ProblemHttpResult> Results(string name, CampaignStore store, CampaignMeasurer measurer, DateOnly asOf, bool record)
     {
         if (store.Load(name.Trim()) is not { } stored)
         {
-            return TypedResults.NotFound(NoCampaign(store, name));
+            return TypedResults.Problem(NoCampaign(store, name));
         }
 
         var (results, currency) = measurer.Measure(stored, asOf);

@@ -44,12 +44,12 @@ public static class ClassificationApi
     }
 
     /// <param name="asOf">Read the latest snapshot saved on or before this date (default: the latest).</param>
-    internal static Results<Ok<ClassificationSummary>, NotFound<ProblemDetails>> Summary(WorkspaceDb db, SnapshotQueries snapshots, SnapshotTransitions transitions, DateOnly? asOf = null)
+    internal static Results<Ok<ClassificationSummary>, ProblemHttpResult> Summary(WorkspaceDb db, SnapshotQueries snapshots, SnapshotTransitions transitions, DateOnly? asOf = null)
     {
         var snapshot = asOf is { } date ? transitions.OnOrBefore(date) : snapshots.Latest();
         if (snapshot is null)
         {
-            return TypedResults.NotFound(Problems.NotFound(NoSnapshot(asOf)));
+            return TypedResults.Problem(Problems.NotFound(NoSnapshot(asOf)));
         }
 
         var totals = snapshots.Totals(snapshot.Id);
@@ -63,7 +63,7 @@ public static class ClassificationApi
 
     /// <param name="from">The earlier snapshot: the latest saved on or before this date (default: the one before 'to').</param>
     /// <param name="to">The later snapshot: the latest saved on or before this date (default: the latest).</param>
-    internal static Results<Ok<TransitionsResponse>, ValidationProblem, NotFound<ProblemDetails>> Transitions(
+    internal static Results<Ok<TransitionsResponse>, ValidationProblem, ProblemHttpResult> Transitions(
         SnapshotQueries snapshots, SnapshotTransitions transitions, DateOnly? from = null, DateOnly? to = null)
     {
         if (from is { } f && to is { } t && f > t)
@@ -74,13 +74,13 @@ public static class ClassificationApi
         var later = to is { } last ? transitions.OnOrBefore(last) : snapshots.Latest();
         if (later is null)
         {
-            return TypedResults.NotFound(Problems.NotFound(NoSnapshot(to)));
+            return TypedResults.Problem(Problems.NotFound(NoSnapshot(to)));
         }
 
         var earlier = from is { } first ? transitions.OnOrBefore(first) : transitions.Before(later);
         if (earlier is null || earlier.Id == later.Id)
         {
-            return TypedResults.NotFound(Problems.NotFound(
+            return TypedResults.Problem(Problems.NotFound(
                 $"transitions need two different saved snapshots: the later one is {later.AsOf:yyyy-MM-dd}, and none is saved {(from is { } x ? $"on or before {x:yyyy-MM-dd} that differs from it" : "before it")}"));
         }
 

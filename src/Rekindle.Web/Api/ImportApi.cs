@@ -44,7 +44,7 @@ public static class ImportApi
             .WithSummary("Import CSV files of the folder format (accounts.csv, orders.csv, ...) or one zip of them: all or nothing; errors name file, line, column and reason");
     }
 
-    internal static async Task<Results<Ok<ImportResponse>, BadRequest<ProblemDetails>>> Import(
+    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(
         IFormFileCollection files, ClaimsPrincipal user, WorkspaceDb db, WebClock clock, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "rekindle-upload-" + Guid.NewGuid().ToString("N"));
@@ -137,13 +137,13 @@ public static class ImportApi
         return errors;
     }
 
-    private static BadRequest<ProblemDetails> Refused(IReadOnlyList<InputError> errors, int count, string folder)
+    private static ProblemHttpResult Refused(IReadOnlyList<InputError> errors, int count, string folder)
     {
         var problem = Problems.BadRequest("The import was refused", $"{count} error(s); nothing was imported (the first {Math.Min(count, InputErrors.Limit)} are listed)");
         problem.Extensions["errorCount"] = count;
         problem.Extensions["errors"] = errors.Take(InputErrors.Limit)
             .Select(e => new ImportErrorItem(e.File, e.Line, e.Column, e.Value, e.Reason.Replace(folder, "the upload", StringComparison.Ordinal)))
             .ToList();
-        return TypedResults.BadRequest(problem);
+        return TypedResults.Problem(problem);
     }
 }

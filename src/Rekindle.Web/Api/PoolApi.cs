@@ -67,7 +67,7 @@ public static class PoolApi
             .WithSummary("Write (or replace) the handoff note: by the owner, or the owner it was released from; 409 names the rule that refuses");
     }
 
-    internal static Results<Ok<ClaimResponse>, ValidationProblem, ForbidHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>> Claim(
+    internal static Results<Ok<ClaimResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult> Claim(
         string accountId, ClaimRequest? request, ClaimsPrincipal user, PoolActions actions, WorkspaceDb db, WebClock clock)
     {
         if (Actor(user, request?.RepId) is not { } rep)
@@ -92,7 +92,7 @@ public static class PoolApi
             [.. g.Contacts.Select(c => AccountDetailsApi.Contact(c, hidden: false))]));
     }
 
-    internal static Results<Ok<ReleaseResponse>, ValidationProblem, ForbidHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>> Release(
+    internal static Results<Ok<ReleaseResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult> Release(
         string accountId, ReleaseRequest request, ClaimsPrincipal user, PoolActions actions, WorkspaceDb db, WebClock clock)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
@@ -121,7 +121,7 @@ public static class PoolApi
         return TypedResults.Ok(new ReleaseResponse(e.AccountId, e.ReleasedOn, e.PreviousOwnerRepId, PoolCodes.Of(e.Reason), e.Why));
     }
 
-    internal static Results<Ok<List<HandoffNoteItem>>, NotFound<ProblemDetails>> Notes(string accountId, ClaimsPrincipal user, PoolQueries queries, WorkspaceDb db)
+    internal static Results<Ok<List<HandoffNoteItem>>, ProblemHttpResult> Notes(string accountId, ClaimsPrincipal user, PoolQueries queries, WorkspaceDb db)
     {
         if (Unknown(db, accountId) is { } missing)
         {
@@ -137,7 +137,7 @@ public static class PoolApi
         return TypedResults.Ok(queries.Notes(accountId).Select(n => NoteItem(n)!).ToList());
     }
 
-    internal static Results<Created<HandoffNoteItem>, ValidationProblem, ForbidHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>> WriteNote(
+    internal static Results<Created<HandoffNoteItem>, ValidationProblem, ForbidHttpResult, ProblemHttpResult> WriteNote(
         string accountId, NoteRequest request, ClaimsPrincipal user, PoolActions actions, WorkspaceDb db, WebClock clock)
     {
         if (Actor(user, request.RepId) is not { } rep)
@@ -180,12 +180,12 @@ public static class PoolApi
     private static ValidationProblem NeedsRep() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["repId"] = ["a manager acts for a rep: name the rep (repId)"] });
 
-    private static NotFound<ProblemDetails>? Unknown(WorkspaceDb db, string accountId) =>
-        db.Accounts.Any(a => a.AccountId == accountId) ? null : TypedResults.NotFound(Problems.NotFound($"no account {accountId} in the workspace"));
+    private static ProblemHttpResult? Unknown(WorkspaceDb db, string accountId) =>
+        db.Accounts.Any(a => a.AccountId == accountId) ? null : TypedResults.Problem(Problems.NotFound($"no account {accountId} in the workspace"));
 
-    private static NotFound<ProblemDetails> NotFound(Refusal refusal) => TypedResults.NotFound(Problems.NotFound(refusal.Message));
+    private static ProblemHttpResult NotFound(Refusal refusal) => TypedResults.Problem(Problems.NotFound(refusal.Message));
 
-    private static Conflict<ProblemDetails> Conflict(Refusal refusal) => TypedResults.Conflict(Problems.Refused(refusal.Message, refusal.Code));
+    private static ProblemHttpResult Conflict(Refusal refusal) => TypedResults.Problem(Problems.Refused(refusal.Message, refusal.Code));
 
     private static HandoffNoteItem? NoteItem(HandoffNote? n) =>
         n is null ? null : new HandoffNoteItem(n.AccountId, n.AuthorRepId, n.WrittenOn, n.Players, n.Policies, n.Politics, n.FreeText);

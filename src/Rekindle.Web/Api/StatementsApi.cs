@@ -32,7 +32,7 @@ public static class StatementsApi
 
     /// <param name="repId">The rep.</param>
     /// <param name="period">The month, yyyy-MM (default: this month).</param>
-    internal static Results<Ok<StatementResponse>, ValidationProblem, ForbidHttpResult, NotFound<ProblemDetails>> Get(
+    internal static Results<Ok<StatementResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult> Get(
         string repId, ClaimsPrincipal user, PoolQueries queries, WorkspaceDb db, WebClock clock, string? period = null)
     {
         if (user.IsRep() && user.RepId() != repId)
@@ -48,7 +48,7 @@ public static class StatementsApi
 
         if (!db.Reps.Any(r => r.RepId == repId))
         {
-            return TypedResults.NotFound(Problems.NotFound($"no rep {repId} in the workspace"));
+            return TypedResults.Problem(Problems.NotFound($"no rep {repId} in the workspace"));
         }
 
         var s = queries.Statement(repId, month);

@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Api;
+using Rekindle.Web.Auth;
+
+namespace Rekindle.Web.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class ImportApiTests(ApiServer api)
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private const string Accounts = "account_id,name,industry,region,created_on,owner_rep_id\nIMP-1,Import One,Retail,North,2025-01-02,\nIMP-2,Import Two,Retail,North,2025-01-03,\n";
+    private const string Orders = "order_id,account_id,order_date,amount,currency,status\nIMP-O1,IMP-1,2025-02-03,100.00,USD,booked\nIMP-O2,IMP-2,2025-02-04,250.50,USD,booked\n";
+
+    [Fact]
+    public async Task Bad_row_refuses_the_whole_upload_naming_file_line_and_column_and_writes_nothing()
+    {
+        var before = Counts();
+        var bad = Orders.Replace("IMP-O2,IMP-2,2025-02-04,250.50", "IMP-O2,IMP-2,2025-02-30,250.50", StringComparison.Ordinal).Replace("IMP-", "BAD-", StringComparison.Ordinal);
+        using var analyst = api.Web.WithToken(Roles.Analyst);
+        var response = await analyst.PostAsync("/api/import", Upload(("accounts.csv", Accounts.Replace("IMP-", "BAD-", StringComparison.Ordinal)), ("orders.csv", bad)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, problem.RootElement.GetProperty("errorCount").GetInt32());
+        var error = problem.RootElement.GetProperty("errors")[0].Deserialize<ImportErrorItem>(Web)!;
+        Assert.Equal(new ImportErrorItem("orders.csv", 3, "order_date", "2025-02-30", error.Reason), error);
+        Assert.Equal(before, Counts());
+    }
+
+    [Fact]
+    public async Task Same_upload_twice_changes_nothing_the_second_time_and_a_zip_works_like_the_files()
+    {
+        using var manager = api.Web.WithToken(Roles.Manager);
+        var first = await (await manager.PostAsync("/api/import", Upload(("accounts.csv", Accounts), ("orders.csv", Orders)))).Content.ReadFromJsonAsync<ImportResponse>();
+        var counts = Counts();
+        var second = await manager.PostAsync("/api/import", Zip(("data/accounts.csv", Accounts), ("data/orders.csv", Orders)));
+        var again = await second.Content.ReadFromJsonAsync<ImportResponse>();
+
+        Assert.Equal(4, first!.Inserted);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal((0L, 0L, 4L), (again!.Inserted, again.Updated, again.Unchanged));
+        Assert.Equal(counts, Counts());
+    }
+
+    [Fact]
+    public async Task Upload_of_an_unknown_file_or_without_the_required_ones_is_refused()
+    {
+        using var analyst = api.Web.WithToken(Roles.Analyst);
+        var unknown = await analyst.PostAsync("/api/import", Upload(("customers.csv", "id\n1\n")));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("customers.csv", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var missing = await analyst.PostAsync("/api/import", Upload(("accounts.csv", Accounts)));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var body = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("orders.csv", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("rekindle-upload-", body, StringComparison.Ordinal);
+    }
+
+    private (int Accounts, int Orders, int Audit) Counts()
+    {
+        using var db = api.Open();
+        return (db.Accounts.Count(), db.Orders.Count(), db.AuditLog.AsNoTracking().Count());
+    }
+
+    private static MultipartFormDataContent Upload(params (string Name, string Text)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, text) in files)
+        {
+            form.Add(new StringContent(text, Encoding.UTF8), "files", name);
+        }
+
+        return form;
+    }
+
+    private static MultipartFormDataContent Zip(params (string Name, string Text)[] files)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in files)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+        }
+
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(buffer.ToArray()), "files", "upload.zip");
+        return form;
+    }
+}
