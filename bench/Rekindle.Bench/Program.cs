@@ -13,6 +13,12 @@ using Rekindle.Signals;
 //        [--from-db sqlite|postgres [--db FILE] [--connection "Host=...;Database=..."]]
 // Generates the company when DIR has no accounts.csv, then measures Rekindle and DuckDB on the same files; with
 // --from-db, the workspace import of the files and classification straight from the database instead.
+//    or: load --accounts N --provider sqlite|postgres [--clients 50] [--requests N] [--claims N] [--out FILE] (Load/LoadBench.cs)
+if (args.Length > 0 && args[0] == "load")
+{
+    return Rekindle.Bench.Load.LoadBench.Run(args[1..]).GetAwaiter().GetResult();
+}
+
 if (args.Length > 0 && args[0] == "models")
 {
     var modelFigures = new Figures(args.Length > 2 && args[1] == "--out" ? args[2] : null);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Lifecycle;
 using Rekindle.Storage;
@@ -78,11 +79,18 @@ public sealed class SnapshotQueries(WorkspaceDb db)
         })];
     }
 
-    /// <summary>A page of the snapshot's accounts that match <paramref name="query"/>.</summary>
+    /// <summary>
+    /// A page of the snapshot's accounts that match <paramref name="query"/>, sorted with the account id (ordinal) as
+    /// the tie-break. Filters, sort and page run in SQL where both providers order alike (revenue, days, status; the
+    /// account id compared byte-wise: SQLite's BINARY, PostgreSQL's "C" collation); a text search, a segment's member
+    /// set or the name sort (case-insensitive ordinal, which the providers' collations do not share) read only the
+    /// matching accounts' ids, names and sort keys, sort those in memory, and then read the page's rows.
+    /// </summary>
     public SnapshotPage Accounts(ClassificationSnapshot snapshot, AccountQuery query)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, query.Page);
+        var skip = (page - 1) * pageSize;
         var rows = db.SnapshotAccounts.AsNoTracking().Where(r => r.SnapshotId == snapshot.Id);
         if (query.Status is { } status)
         {
@@ -100,10 +108,17 @@ public sealed class SnapshotQueries(WorkspaceDb db)
             accounts = accounts.Where(a => a.OwnerRepId == owner);
         }
 
-        var filtered = rows.Join(accounts, r => r.AccountId, a => a.AccountId, (r, a) => new { r, a }).ToList()
-            .Select(x => new SnapshotListRow(
-                x.r.AccountId, x.a.Name, x.a.Industry, x.a.Region, x.a.OwnerRepId, x.r.Status, x.r.Key, x.r.CycleDays, x.r.CycleBasis, x.r.DaysSinceLastOrder, x.r.Revenue12m, x.r.Reasons));
-        IEnumerable<SnapshotListRow> matching = filtered;
+        var joined = rows.Join(accounts, r => r.AccountId, a => a.AccountId, (r, a) => new Joined { R = r, A = a });
+        if (query.Search is not { Length: > 0 } && query.Only is null && query.Sort != AccountSort.Name)
+        {
+            var total = joined.Count();
+            var ordered = InSql(joined, query.Sort, query.Descending, db.Provider == WorkspaceProvider.Postgres);
+            return new SnapshotPage(snapshot, total, page, pageSize, [.. ordered.Skip(skip).Take(pageSize).Select(ListRow)]);
+        }
+
+        IEnumerable<SortKey> matching = joined
+            .Select(x => new SortKey(x.R.AccountId, x.A.Name, x.R.Status, x.R.DaysSinceLastOrder, x.R.Revenue12m))
+            .ToList();
         if (query.Only is { } only)
         {
             matching = matching.Where(r => only.Contains(r.AccountId));
@@ -114,10 +129,11 @@ public sealed class SnapshotQueries(WorkspaceDb db)
             matching = matching.Where(r => r.AccountId.Contains(search, StringComparison.OrdinalIgnoreCase) || r.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
         }
 
-        // Sorted in memory with the account id as the tie-break: the same order on SQLite and PostgreSQL.
         var list = matching.ToList();
-        var sorted = Sort(list, query.Sort, query.Descending).ThenBy(r => r.AccountId, StringComparer.Ordinal);
-        return new SnapshotPage(snapshot, list.Count, page, pageSize, [.. sorted.Skip((page - 1) * pageSize).Take(pageSize)]);
+        var ids = InMemory(list, query.Sort, query.Descending).ThenBy(r => r.AccountId, StringComparer.Ordinal)
+            .Skip(skip).Take(pageSize).Select(r => r.AccountId).ToList();
+        var found = joined.Where(x => ids.Contains(x.R.AccountId)).Select(ListRow).ToDictionary(r => r.AccountId, StringComparer.Ordinal);
+        return new SnapshotPage(snapshot, list.Count, page, pageSize, [.. ids.Select(id => found[id])]);
     }
 
     /// <summary>Status changes saved with the snapshots between two dates, counted by (before, after).</summary>
@@ -129,7 +145,7 @@ public sealed class SnapshotQueries(WorkspaceDb db)
             .OrderBy(g => g.ToDate).ThenBy(g => g.Before).ThenBy(g => g.After)
             .Select(g => (g.Before, g.After, g.ToDate, g.Count))];
 
-    private static IOrderedEnumerable<SnapshotListRow> Sort(IEnumerable<SnapshotListRow> rows, AccountSort sort, bool descending) => (sort, descending) switch
+    private static IOrderedEnumerable<SortKey> InMemory(IEnumerable<SortKey> rows, AccountSort sort, bool descending) => (sort, descending) switch
     {
         (AccountSort.Name, false) => rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
         (AccountSort.Name, true) => rows.OrderByDescending(r => r.Name, StringComparer.OrdinalIgnoreCase),
@@ -140,4 +156,46 @@ public sealed class SnapshotQueries(WorkspaceDb db)
         (_, false) => rows.OrderBy(r => r.Revenue12m),
         _ => rows.OrderByDescending(r => r.Revenue12m),
     };
+
+    /// <summary>The same order in SQL: nulls of days last (as int.MaxValue), statuses by their rank, ties by account id byte-wise.</summary>
+    private static IOrderedQueryable<Joined> InSql(IQueryable<Joined> rows, AccountSort sort, bool descending, bool postgres)
+    {
+        var ordered = (sort, descending) switch
+        {
+            (AccountSort.DaysSinceLastOrder, false) => rows.OrderBy(x => x.R.DaysSinceLastOrder ?? int.MaxValue),
+            (AccountSort.DaysSinceLastOrder, true) => rows.OrderByDescending(x => x.R.DaysSinceLastOrder ?? int.MaxValue),
+            (AccountSort.Status, false) => rows.OrderBy(StatusRank),
+            (AccountSort.Status, true) => rows.OrderByDescending(StatusRank),
+            (_, false) => rows.OrderBy(x => x.R.Revenue12m),
+            _ => rows.OrderByDescending(x => x.R.Revenue12m),
+        };
+        return postgres ? ordered.ThenBy(x => EF.Functions.Collate(x.R.AccountId, "C")) : ordered.ThenBy(x => x.R.AccountId);
+    }
+
+    /// <summary>A status's rank in the enum's order (statuses are stored as their codes, whose text order differs).</summary>
+    private static readonly Expression<Func<Joined, int>> StatusRank = BuildStatusRank();
+
+    private static Expression<Func<Joined, int>> BuildStatusRank()
+    {
+        var x = Expression.Parameter(typeof(Joined), "x");
+        var status = Expression.Property(Expression.Property(x, nameof(Joined.R)), nameof(SnapshotAccount.Status));
+        Expression rank = Expression.Constant(int.MaxValue);
+        foreach (var value in Enum.GetValues<LifecycleStatus>().Reverse())
+        {
+            rank = Expression.Condition(Expression.Equal(status, Expression.Constant(value)), Expression.Constant((int)value), rank);
+        }
+
+        return Expression.Lambda<Func<Joined, int>>(rank, x);
+    }
+
+    private static readonly Expression<Func<Joined, SnapshotListRow>> ListRow = x => new SnapshotListRow(
+        x.R.AccountId, x.A.Name, x.A.Industry, x.A.Region, x.A.OwnerRepId, x.R.Status, x.R.Key, x.R.CycleDays, x.R.CycleBasis, x.R.DaysSinceLastOrder, x.R.Revenue12m, x.R.Reasons);
+
+    private sealed class Joined
+    {
+        public required SnapshotAccount R { get; init; }
+        public required Account A { get; init; }
+    }
+
+    private sealed record SortKey(string AccountId, string Name, LifecycleStatus Status, int? DaysSinceLastOrder, decimal Revenue12m);
 }
