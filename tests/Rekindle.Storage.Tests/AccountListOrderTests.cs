@@ -27,7 +27,12 @@ public class AccountListOrderTests(GeneratedCompanies companies) : IClassFixture
             db.Accounts.Add(new Account { AccountId = id, Name = id });
             db.SnapshotAccounts.Add(new SnapshotAccount
             {
-                SnapshotId = snapshot.Id, AccountId = id, Status = LifecycleStatus.Dormant, Revenue12m = 0m, DaysSinceLastOrder = null, Reasons = "",
+                SnapshotId = snapshot.Id,
+                AccountId = id,
+                Status = LifecycleStatus.Dormant,
+                Revenue12m = 0m,
+                DaysSinceLastOrder = null,
+                Reasons = "",
             });
         }
 
