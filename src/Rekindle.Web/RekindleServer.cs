@@ -87,6 +87,7 @@ public static class RekindleServer
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<NightlyJob>(sp, settings.Workspace));
         services.AddScoped<JobsBoard>();
         services.AddScoped<PoolWarnings>();
+        services.AddSingleton<PoolWarningsCache>();
         if (settings.RunScheduler)
         {
             services.AddHostedService<NightlyScheduler>();
