@@ -50,7 +50,7 @@ public static class DatabaseBench
         foreach (var threads in new[] { 2, 1 })
         {
             var cpu = Cpu(process, server);
-            var time = Median(runs, () =>
+            var time = Timing.Median(runs, () =>
             {
                 using var db = location.Open();
                 streamed = StreamedClassification.Classify(db, Policy.Default, asOf, threads);
@@ -123,19 +123,5 @@ public static class DatabaseBench
         }
 
         return differ;
-    }
-
-    private static TimeSpan Median(int runs, Action action)
-    {
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            action();
-            times.Add(clock.Elapsed);
-        }
-
-        times.Sort();
-        return times[runs / 2];
     }
 }

@@ -54,9 +54,9 @@ var loaded = BookLoader.Load(folder);
 var loadTime = load.Elapsed;
 table.Add("Rekindle: CSV load (validated)", loadTime, $"{loaded.Book.AccountCount:N0} accounts, {loaded.Book.OrderCount:N0} orders, {loaded.Book.EngagementCount:N0} engagements");
 
-var classify = Median(3, () => LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf));
+var classify = Timing.Median(3, () => LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf));
 table.Add("Rekindle: classify as of one date (2 threads)", classify, "data in memory; median of 3");
-var single = Median(3, () => LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf, maxDegreeOfParallelism: 1));
+var single = Timing.Median(3, () => LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf, maxDegreeOfParallelism: 1));
 table.Add("Rekindle: classify as of one date (1 thread)", single, $"speed-up 2 vs 1 thread: {single / classify:0.00}x");
 var monthly = Stopwatch.StartNew();
 for (var m = 0; m < 12; m++)
@@ -66,7 +66,7 @@ for (var m = 0; m < 12; m++)
 
 table.Add("Rekindle: classify at 12 monthly dates", monthly.Elapsed, "");
 var classified = LifecycleEngine.Classify(loaded.Book, Policy.Default, asOf);
-var segment = Median(3, () => Segmentation.Segment(classified, ReactivationDirectory.Empty));
+var segment = Timing.Median(3, () => Segmentation.Segment(classified, ReactivationDirectory.Empty));
 var lapsed = Segmentation.Segment(classified, ReactivationDirectory.Empty).Accounts.Count;
 table.Add("Rekindle: segment the lapsed accounts", segment, $"{lapsed:N0} lapsed accounts by downtime band and spend tier (contacts not loaded)");
 var fitClock = Stopwatch.StartNew();
@@ -84,17 +84,3 @@ table.Add("DuckDB: per-account aggregates, SQL over the CSV files", duck.Elapsed
 table.Add("Ratio Rekindle (load + classify) / DuckDB", TimeSpan.Zero, $"{rekindle / duck.Elapsed:0.00}");
 table.Write();
 return 0;
-
-static TimeSpan Median(int runs, Action action)
-{
-    var times = new List<TimeSpan>();
-    for (var i = 0; i < runs; i++)
-    {
-        var clock = Stopwatch.StartNew();
-        action();
-        times.Add(clock.Elapsed);
-    }
-
-    times.Sort();
-    return times[runs / 2];
-}
