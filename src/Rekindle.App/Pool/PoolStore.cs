@@ -82,6 +82,34 @@ internal sealed class PoolStore
         State = next;
     }
 
+    /// <summary>
+    /// Adds events and ledger lines now, leaving the change tracker as it was: a long posting writes its history in
+    /// batches instead of tracking millions of rows until <see cref="Save"/>.
+    /// </summary>
+    public void Append(IReadOnlyList<AuditEvent> events, IReadOnlyList<LedgerLine> lines, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var eventRows = events.Select(e => Row(e, now)).ToList();
+        var lineRows = lines.Select(l => Row(l, now)).ToList();
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            // Nothing tracked has changed yet (the accounts change in Save): no need to scan them on every batch.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.PoolEvents.AddRange(eventRows);
+            db.LedgerLines.AddRange(lineRows);
+            db.SaveChanges();
+            foreach (var row in eventRows.Cast<object>().Concat(lineRows))
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     private void SaveAccount(Loaded before, AccountStanding after, List<(Claim, PoolRelease)> newClaims)
     {
         for (var i = 0; i < after.Tenures.Count; i++)

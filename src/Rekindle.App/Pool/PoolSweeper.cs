@@ -10,7 +10,7 @@ using Rekindle.Storage;
 namespace Rekindle.App.Pool;
 
 /// <summary>What posting orders to the ledger did.</summary>
-public sealed record PostingResult(int OrdersBooked, int OrdersReversed, IReadOnlyList<LedgerLine> Lines);
+public sealed record PostingResult(int OrdersBooked, int OrdersReversed, int LinesWritten);
 
 /// <summary>What a sweep did, with the posting that came first.</summary>
 public sealed record SweepRun(SweepResult Sweep, PostingResult Posting);
@@ -21,17 +21,22 @@ public sealed record SweepRun(SweepResult Sweep, PostingResult Posting);
 /// reverses the credits of orders refunded or cancelled since (dated D); orders are activity on their claims.
 /// <see cref="Sweep"/> posts, records engagements on claimed accounts as activity, then releases dormant accounts and
 /// returns expired claims (<see cref="PoolSweep.Run"/>). Each runs in one transaction; running either again as of the
-/// same date changes nothing (the sweep logs its run).
+/// same date changes nothing (the sweep logs its run). The first posting of a large workspace books its whole order
+/// history: the lines and events go to the database in batches (<see cref="FlushEvery"/> lines by default) inside that transaction,
+/// so memory stays bounded by the batch, not by the history.
 /// </summary>
-public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
+public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock, int flushEvery = PoolSweeper.FlushEvery)
 {
+    /// <summary>Ledger lines held in memory before they are written (within the use case's transaction).</summary>
+    public const int FlushEvery = 20_000;
+
     public SweepRun Sweep(DateOnly asOf)
     {
         var policy = Policy();
         var facts = Dormancy(policy, asOf);
         using var tx = PoolTransaction.ForPool(db);
         var store = PoolStore.Load(db, null);
-        var work = new Work(store.State);
+        var work = new Work(store.State, flushEvery, (events, lines) => store.Append(events, lines, clock));
         var posting = PostOrders(work, policy, asOf);
         RecordEngagements(work, asOf);
         var sweep = PoolSweep.Run(work.State, facts.Where(f => work.State.Find(f.AccountId) is not null), policy, asOf);
@@ -45,7 +50,7 @@ public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
     {
         var policy = Policy();
         var facts = Dormancy(policy, asOf);
-        var work = new Work(PoolStore.Load(db, null).State);
+        var work = new Work(PoolStore.Load(db, null).State, flushEvery, null);
         PostOrders(work, policy, asOf);
         RecordEngagements(work, asOf);
         return PoolSweep.Upcoming(work.State, facts.Where(f => work.State.Find(f.AccountId) is not null), policy, asOf, ownerRepId);
@@ -57,7 +62,7 @@ public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
         using var tx = PoolTransaction.ForPool(db);
         var accounts = ToBook(asOf).Select(o => o.AccountId).Concat(ToReverse().Select(l => l.AccountId)).Distinct(StringComparer.Ordinal).ToList();
         var store = PoolStore.Load(db, accounts);
-        var work = new Work(store.State);
+        var work = new Work(store.State, flushEvery, (events, lines) => store.Append(events, lines, clock));
         var posting = PostOrders(work, policy, asOf);
         store.Save(work.State, work.Changed, work.Events, work.Lines, clock);
         tx.Commit();
@@ -67,7 +72,6 @@ public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
     private PostingResult PostOrders(Work work, Policy policy, DateOnly asOf)
     {
         var booked = 0;
-        var ledger = IncentiveLedger.Empty;
         foreach (var order in ToBook(asOf))
         {
             var owner = work.State.Find(order.AccountId)?.TenureOn(order.On)?.RepId;
@@ -76,15 +80,15 @@ public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
                 continue; // An owner the workspace has no rep row for: no rate to pay commission at.
             }
 
-            var posted = OrderCredits.Book(work.State, ledger, order, policy);
+            // Order ids are unique and ToBook leaves out every order the ledger has: no line of this run can repeat one.
+            var posted = OrderCredits.Book(work.State, IncentiveLedger.Empty, order, policy);
             booked += posted.Lines.Count > 0 ? 1 : 0;
             work.Apply(posted);
-            ledger = posted.Ledger;
         }
 
         var reversed = 0;
         var credited = ToReverse();
-        ledger = IncentiveLedger.Of(credited.Select(PoolStore.Line));
+        var ledger = IncentiveLedger.Of(credited.Select(PoolStore.Line));
         foreach (var orderId in credited.Select(l => l.OrderId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var posted = OrderCredits.Refund(work.State, ledger, orderId, asOf);
@@ -93,7 +97,8 @@ public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
             ledger = posted.Ledger;
         }
 
-        return new PostingResult(booked, reversed, work.Lines);
+        work.Flush();
+        return new PostingResult(booked, reversed, work.LinesWritten);
     }
 
     /// <summary>Booked orders up to <paramref name="asOf"/> with no ledger line yet, in date order.</summary>
@@ -146,12 +151,17 @@ public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
 
     private Policy Policy() => new WorkspacePolicies(db, clock).CurrentPolicy().Policy;
 
-    private sealed class Work(PoolState state)
+    /// <summary>
+    /// The state a use case works on, and the events and lines it has made. <paramref name="write"/> takes them in
+    /// batches as they grow (null: a read-only use, which drops them).
+    /// </summary>
+    private sealed class Work(PoolState state, int flushEvery, Action<IReadOnlyList<AuditEvent>, IReadOnlyList<LedgerLine>>? write)
     {
         public PoolState State { get; set; } = state;
         public HashSet<string> Changed { get; } = new(StringComparer.Ordinal);
         public List<AuditEvent> Events { get; } = [];
         public List<LedgerLine> Lines { get; } = [];
+        public int LinesWritten { get; private set; }
 
         public void Apply(OrderPosting posted)
         {
@@ -159,6 +169,18 @@ public sealed class PoolSweeper(WorkspaceDb db, TimeProvider clock)
             Changed.UnionWith(posted.ChangedAccounts);
             Events.AddRange(posted.Events);
             Lines.AddRange(posted.Lines);
+            if (Lines.Count >= flushEvery)
+            {
+                Flush();
+            }
+        }
+
+        public void Flush()
+        {
+            LinesWritten += Lines.Count;
+            write?.Invoke(Events, Lines);
+            Events.Clear();
+            Lines.Clear();
         }
     }
 }

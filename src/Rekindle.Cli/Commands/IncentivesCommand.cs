@@ -29,7 +29,7 @@ public static class IncentivesCommand
         {
             var date = parse.GetValue(asOf) ?? console.Today;
             var posting = new PoolSweeper(db, console.Clock).Post(date);
-            console.Out.WriteLine($"ledger as of {Iso(date)}: {posting.OrdersBooked} orders booked, {posting.OrdersReversed} reversed, {posting.Lines.Count} lines");
+            console.Out.WriteLine($"ledger as of {Iso(date)}: {posting.OrdersBooked} orders booked, {posting.OrdersReversed} reversed, {posting.LinesWritten} lines");
             return ExitCodes.Ok;
         });
     }

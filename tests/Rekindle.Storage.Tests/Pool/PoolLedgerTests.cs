@@ -51,7 +51,7 @@ public class PoolLedgerTests
         using (var db = workspace.Open())
         {
             Assert.Equal(1, new PoolSweeper(db, Clock).Post(D("2026-10-05")).OrdersReversed);
-            Assert.Empty(new PoolSweeper(db, Clock).Post(D("2026-10-05")).Lines);
+            Assert.Equal(0, new PoolSweeper(db, Clock).Post(D("2026-10-05")).LinesWritten);
         }
 
         using (var check = workspace.Open())
@@ -65,6 +65,46 @@ public class PoolLedgerTests
             Assert.Null(check.PoolClaims.AsNoTracking().Single().FirstSaleOn); // the claim is open again
             Assert.Equal(3, check.PoolEvents.Count(e => e.Action == "credit_reversed"));
         }
+    }
+
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
+    public void Sweep_HistoryWrittenInBatches_SameLedgerAndLogAsOneWrite(WorkspaceProvider provider)
+    {
+        (int Lines, int Events, decimal Total, int Booked) Run(int flushEvery)
+        {
+            using var workspace = new TestWorkspace(provider);
+            Reps(workspace, ["OLD"], rate: 0.04m);
+            Reps(workspace, ["NEW"], rate: 0.05m);
+            Accounts(workspace, "OLD", ["A1", "A2", "A3"]);
+            using (var db = workspace.Open())
+            {
+                var actions = new PoolActions(db, Clock);
+                actions.Note(new HandoffNote("A1", "OLD", D("2026-08-31"), "CFO decides", "annual tender", "IT vs finance"));
+                actions.Release("A1", "OLD", "no time for it", D("2026-09-01"));
+                actions.Claim("A1", "NEW", D("2026-09-02"));
+            }
+
+            for (var i = 0; i < 7; i++)
+            {
+                Order(workspace, $"O{i}", $"A{(i % 3) + 1}", $"2026-0{(i % 3) + 6}-1{i}", 100m + i);
+            }
+
+            Order(workspace, "O9", "A1", "2026-09-10", 1000m);
+            using (var db = workspace.Open())
+            {
+                var run = new PoolSweeper(db, Clock, flushEvery).Sweep(D("2026-09-30"));
+                Assert.Equal(0, new PoolSweeper(db, Clock, flushEvery).Post(D("2026-09-30")).LinesWritten);
+                return (run.Posting.LinesWritten, db.PoolEvents.Count(), db.LedgerLines.Sum(l => l.Amount), run.Posting.OrdersBooked);
+            }
+        }
+
+        var whole = Run(PoolSweeper.FlushEvery);
+        var batched = Run(2);
+        Assert.Equal(8, whole.Booked);
+        Assert.Equal(10, whole.Lines); // 8 commissions, the handoff bonus and its accelerator
+        Assert.Equal(whole, batched);
     }
 
     [Theory]
