@@ -31,6 +31,15 @@ public abstract partial class WorkspaceDb(DbContextOptions options) : DbContext(
     /// <summary>Which provider this context talks to.</summary>
     public abstract WorkspaceProvider Provider { get; }
 
+    /// <summary>
+    /// Refreshes the query planner's statistics after a bulk write (an import, a snapshot). SQLite keeps none until
+    /// asked, and without them it reads a rep's accounts by scanning the whole snapshot instead of by owner; the
+    /// analysis is sampled (analysis_limit) so it stays cheap on a large file. PostgreSQL samples anyway, and its
+    /// autovacuum would only catch up later.
+    /// </summary>
+    public void RefreshStatistics() =>
+        Database.ExecuteSqlRaw(Provider == WorkspaceProvider.Sqlite ? "PRAGMA analysis_limit=1000; ANALYZE;" : "ANALYZE;");
+
     /// <summary>Refuses to update or delete audit entries: the log is append-only (the database refuses too).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

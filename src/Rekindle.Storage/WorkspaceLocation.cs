@@ -112,7 +112,13 @@ public sealed record WorkspaceLocation(WorkspaceProvider Provider, string Connec
         var db = CreateContext();
         try
         {
+            var upgrading = db.Database.GetPendingMigrations().Any();
             db.Database.Migrate();
+            if (upgrading)
+            {
+                db.RefreshStatistics(); // new indexes on existing rows: the planner needs their statistics to pick them
+            }
+
             return db;
         }
         catch

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Rekindle.App.Workspace;
 using Rekindle.Lifecycle;
 
@@ -15,7 +17,7 @@ public class AccountListOrderTests(GeneratedCompanies companies) : IClassFixture
     [Theory]
     [InlineData(WorkspaceProvider.Sqlite)]
     [PostgresData]
-    public void Accounts_SortedInSql_TieBreakOnTheAccountIdOrdinally(WorkspaceProvider provider)
+    public void Accounts_SortedInSql_TieBreakOnTheAccountIdOrdinallyInTheSortsDirection(WorkspaceProvider provider)
     {
         using var workspace = new TestWorkspace(provider);
         Assert.Equal(0, Rk.Run(workspace, "import", companies.Of(300)).ExitCode);
@@ -49,12 +51,73 @@ public class AccountListOrderTests(GeneratedCompanies companies) : IClassFixture
                     AccountSort.Status => desc ? all.OrderByDescending(r => r.Status) : all.OrderBy(r => r.Status),
                     _ => desc ? all.OrderByDescending(r => r.Revenue12m) : all.OrderBy(r => r.Revenue12m),
                 };
-                var expected = keyed.ThenBy(r => r.AccountId, StringComparer.Ordinal).Select(r => r.AccountId).ToList();
+                // Ties follow the sort's direction (one index per key serves both directions).
+                var tied = desc ? keyed.ThenByDescending(r => r.AccountId, StringComparer.Ordinal) : keyed.ThenBy(r => r.AccountId, StringComparer.Ordinal);
+                var expected = tied.Select(r => r.AccountId).ToList();
                 var got = Enumerable.Range(1, 7)
                     .SelectMany(page => new SnapshotQueries(db).Accounts(snapshot, new AccountQuery { Sort = sort, Descending = desc, Page = page, PageSize = 50 }).Rows)
                     .Select(r => r.AccountId).ToList();
                 Assert.Equal(expected, got);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(AccountSort.Revenue, false, null)]
+    [InlineData(AccountSort.Revenue, true, null)]
+    [InlineData(AccountSort.Revenue, true, LifecycleStatus.Dormant)]
+    [InlineData(AccountSort.DaysSinceLastOrder, false, null)]
+    [InlineData(AccountSort.DaysSinceLastOrder, true, null)]
+    public void Accounts_PageOfTheWholeSnapshot_ReadInIndexOrderWithoutSorting(AccountSort sort, bool descending, LifecycleStatus? status)
+    {
+        using var workspace = new TestWorkspace(WorkspaceProvider.Sqlite);
+        Assert.Equal(0, Rk.Run(workspace, "import", companies.Of(300)).ExitCode);
+        Assert.Equal(0, Rk.Run(workspace, "classify", "--as-of", "2026-06-30", "--save", "--format", "csv").ExitCode);
+        var plans = new QueryPlans();
+        using var db = new SqliteWorkspaceDb(new DbContextOptionsBuilder<SqliteWorkspaceDb>(SqliteWorkspaceDb.Options(workspace.Location.ConnectionString))
+            .AddInterceptors(plans).Options);
+        var snapshot = new SnapshotQueries(db).Latest()!;
+        plans.Paged.Clear();
+
+        var page = new SnapshotQueries(db).Accounts(snapshot, new AccountQuery { Sort = sort, Descending = descending, Status = status, Page = 2, PageSize = 20 });
+
+        Assert.Equal(20, page.Rows.Count);
+        var plan = Assert.Single(plans.Paged);
+        Assert.Contains("ix_snapshot_accounts_", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>SQLite's plan (EXPLAIN QUERY PLAN, same parameters) of every paged query the context runs.</summary>
+    private sealed class QueryPlans : DbCommandInterceptor
+    {
+        public List<string> Paged { get; } = [];
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            if (command.CommandText.Contains("LIMIT", StringComparison.Ordinal))
+            {
+                using var explain = command.Connection!.CreateCommand();
+                explain.Transaction = command.Transaction;
+                explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+                foreach (DbParameter p in command.Parameters)
+                {
+                    var copy = explain.CreateParameter();
+                    copy.ParameterName = p.ParameterName;
+                    copy.Value = p.Value;
+                    explain.Parameters.Add(copy);
+                }
+
+                using var reader = explain.ExecuteReader();
+                var steps = new List<string>();
+                while (reader.Read())
+                {
+                    steps.Add(reader.GetString(3));
+                }
+
+                Paged.Add(string.Join(" | ", steps));
+            }
+
+            return result;
         }
     }
 }

@@ -18,7 +18,7 @@ namespace Rekindle.Bench.Load;
 /// <c>dotnet run -c Release --project bench/Rekindle.Bench -- load --accounts 100000 --provider sqlite|postgres</c>:
 /// the real server (Kestrel on a free loopback port, scheduler off) on a workspace of that many accounts, driven by
 /// concurrent clients: (a) the account list with varied filters, sorts and pages, as the manager and as reps;
-/// (b) claims of distinct pool accounts by the reps. Prints p50/p95/p99 latency, throughput and errors per scenario.
+/// (b) claims of distinct pool accounts by the reps over the API. Prints p50/p95/p99 latency, throughput and errors per scenario.
 /// Every loop is bounded by a count; traffic goes to 127.0.0.1 only.
 /// </summary>
 internal static class LoadBench
@@ -49,7 +49,7 @@ internal static class LoadBench
         var rows = new List<string>();
         var list = await AccountList(http, users, options);
         rows.Add(Report(list, options, machine));
-        var claims = Claims(location, users, options, clock);
+        var claims = await Claims(http, location, users, options);
         rows.Add(Report(claims, options, machine));
 
         await app.StopAsync();
@@ -119,30 +119,43 @@ internal static class LoadBench
         return measured;
     }
 
-    /// <summary>Distinct pool accounts claimed by the reps in turn (never by the rep who last owned one), through App's PoolActions.</summary>
-    private static Latencies Claims(WorkspaceLocation location, List<LoadUser> users, LoadOptions options, TimeProvider clock)
+    /// <summary>
+    /// POST /api/pool/{id}/claim of distinct pool accounts, each by a rep with that rep's token, the reps in turn (never
+    /// the rep who last owned the account, whom the cooldown refuses). A 409 (a rule refused) is an outcome, not an error.
+    /// </summary>
+    private static async Task<Latencies> Claims(HttpClient http, WorkspaceLocation location, List<LoadUser> users, LoadOptions options)
     {
-        var reps = users.Where(u => u.Role == Roles.Rep).Select(u => u.RepId!).ToList();
+        var reps = users.Where(u => u.Role == Roles.Rep).ToList();
         var pooled = LoadWorkspace.Pooled(location).Take(options.Claims).ToList();
-        var measured = new Latencies("claim (PoolActions.Claim, distinct pool accounts, reps in turn)");
+        var measured = new Latencies("claim (POST /api/pool/{id}/claim, distinct pool accounts, reps in turn)");
         var next = -1;
-        var clockTime = Stopwatch.StartNew();
-        Task.WaitAll([.. Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < pooled.Count)
             {
                 var (account, previous) = pooled[i];
-                var rep = reps[i % reps.Count] == previous ? reps[(i + 1) % reps.Count] : reps[i % reps.Count];
-                await measured.Measure(() =>
+                var rep = reps[i % reps.Count].RepId == previous ? reps[(i + 1) % reps.Count] : reps[i % reps.Count];
+                await measured.Measure(async () =>
                 {
-                    using var db = location.CreateContext();
-                    var outcome = new PoolActions(db, clock).Claim(account, rep, options.AsOf);
-                    return Task.FromResult(outcome.Granted ? "granted" : "refused: " + outcome.Refusal!.Code);
+                    using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/pool/{Uri.EscapeDataString(account)}/claim")
+                    {
+                        Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+                    };
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", rep.Token);
+                    using var response = await http.SendAsync(request);
+                    await response.Content.ReadAsByteArrayAsync();
+                    return (int)response.StatusCode switch
+                    {
+                        200 => "granted",
+                        409 => "refused",
+                        var code => $"error: {code}",
+                    };
                 });
             }
-        }))]);
-        measured.Wall = clockTime.Elapsed;
+        })));
+        measured.Wall = clock.Elapsed;
         return measured;
     }
 

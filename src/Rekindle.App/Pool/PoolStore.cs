@@ -83,30 +83,31 @@ internal sealed class PoolStore
     }
 
     /// <summary>
-    /// Adds events and ledger lines now, leaving the change tracker as it was: a long posting writes its history in
-    /// batches instead of tracking millions of rows until <see cref="Save"/>.
+    /// Adds events and ledger lines now, in bulk and untracked (<see cref="BulkTable{T}"/>): a long posting writes its
+    /// history batch by batch inside the use case's transaction instead of tracking millions of rows until
+    /// <see cref="Save"/>. Rows keep their order (ids ascend as they are written).
     /// </summary>
     public void Append(IReadOnlyList<AuditEvent> events, IReadOnlyList<LedgerLine> lines, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var eventRows = events.Select(e => Row(e, now)).ToList();
-        var lineRows = lines.Select(l => Row(l, now)).ToList();
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        try
+        using (var table = new BulkTable<PoolEvent>(db))
         {
-            // Nothing tracked has changed yet (the accounts change in Save): no need to scan them on every batch.
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.PoolEvents.AddRange(eventRows);
-            db.LedgerLines.AddRange(lineRows);
-            db.SaveChanges();
-            foreach (var row in eventRows.Cast<object>().Concat(lineRows))
+            foreach (var e in events)
             {
-                db.Entry(row).State = EntityState.Detached;
+                table.Insert(Row(e, now));
             }
+
+            table.Flush();
         }
-        finally
+
+        using (var table = new BulkTable<LedgerEntry>(db))
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            foreach (var l in lines)
+            {
+                table.Insert(Row(l, now));
+            }
+
+            table.Flush();
         }
     }
 

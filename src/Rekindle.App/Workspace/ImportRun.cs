@@ -149,6 +149,11 @@ internal sealed class ImportRun : IDisposable
         audit.Flush();
         Transaction.Commit();
         rejects?.Complete();
+        if (files.Any(f => f.Inserted > 0 || f.Updated > 0))
+        {
+            Db.RefreshStatistics();
+        }
+
         return new ImportReport(source, Currency ?? "", files, rejects is null || Errors.Count == 0 ? null : rejects.Path, elapsed);
     }
 

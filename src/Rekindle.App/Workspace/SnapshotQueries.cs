@@ -80,8 +80,8 @@ public sealed class SnapshotQueries(WorkspaceDb db)
     }
 
     /// <summary>
-    /// A page of the snapshot's accounts that match <paramref name="query"/>, sorted with the account id (ordinal) as
-    /// the tie-break. Filters, sort and page run in SQL where both providers order alike (revenue, days, status; the
+    /// A page of the snapshot's accounts that match <paramref name="query"/>, sorted with the account id (ordinal, in the sort's
+    /// direction) as the tie-break. Filters, sort and page run in SQL where both providers order alike (revenue, days, status; the
     /// account id compared byte-wise: SQLite's BINARY, PostgreSQL's "C" collation); a text search, a segment's member
     /// set or the name sort (case-insensitive ordinal, which the providers' collations do not share) read only the
     /// matching accounts' ids, names and sort keys, sort those in memory, and then read the page's rows.
@@ -130,7 +130,8 @@ public sealed class SnapshotQueries(WorkspaceDb db)
         }
 
         var list = matching.ToList();
-        var ids = InMemory(list, query.Sort, query.Descending).ThenBy(r => r.AccountId, StringComparer.Ordinal)
+        var sorted = InMemory(list, query.Sort, query.Descending);
+        var ids = (query.Descending ? sorted.ThenByDescending(r => r.AccountId, StringComparer.Ordinal) : sorted.ThenBy(r => r.AccountId, StringComparer.Ordinal))
             .Skip(skip).Take(pageSize).Select(r => r.AccountId).ToList();
         var found = joined.Where(x => ids.Contains(x.R.AccountId)).Select(ListRow).ToDictionary(r => r.AccountId, StringComparer.Ordinal);
         return new SnapshotPage(snapshot, list.Count, page, pageSize, [.. ids.Select(id => found[id])]);
@@ -169,7 +170,14 @@ public sealed class SnapshotQueries(WorkspaceDb db)
             (_, false) => rows.OrderBy(x => x.R.Revenue12m),
             _ => rows.OrderByDescending(x => x.R.Revenue12m),
         };
-        return postgres ? ordered.ThenBy(x => EF.Functions.Collate(x.R.AccountId, "C")) : ordered.ThenBy(x => x.R.AccountId);
+        // Ties go the sort's way, so one index (snapshot, key, account id) serves both directions (ListIndexes migration).
+        return (postgres, descending) switch
+        {
+            (true, false) => ordered.ThenBy(x => EF.Functions.Collate(x.R.AccountId, "C")),
+            (true, true) => ordered.ThenByDescending(x => EF.Functions.Collate(x.R.AccountId, "C")),
+            (false, false) => ordered.ThenBy(x => x.R.AccountId),
+            _ => ordered.ThenByDescending(x => x.R.AccountId),
+        };
     }
 
     /// <summary>A status's rank in the enum's order (statuses are stored as their codes, whose text order differs).</summary>

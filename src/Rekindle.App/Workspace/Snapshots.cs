@@ -99,6 +99,7 @@ public sealed class Snapshots(WorkspaceDb db, TimeProvider clock)
         db.SaveChanges();
         transaction.Commit();
         db.ChangeTracker.Clear();
+        db.RefreshStatistics();
         return new SnapshotSaved(snapshot, transitions, previous?.AsOf, replaced, null);
     }
 
