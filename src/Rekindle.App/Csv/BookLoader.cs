@@ -10,6 +10,9 @@ public sealed record LoadOptions
 {
     /// <summary>The workspace's reporting currency; null takes the currency of the first order row.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>How the large files (orders, engagements, opportunities) are read: every core by default.</summary>
+    public Chunking Chunking { get; init; } = Chunking.Default;
 }
 
 /// <summary>A book read from a CSV folder, with the reporting currency it is in.</summary>
@@ -21,7 +24,9 @@ public sealed record RepInfo(string Id, string Name, string Email, decimal Commi
 /// <summary>
 /// Reads the CSV folder into an <see cref="AccountBook"/> in one streaming pass per file, with no per-order
 /// object: ids are looked up as spans, duplicate ids found by 64-bit hashes (confirmed by text before they are
-/// reported). Every error names file, line, column and value; any error and nothing is returned.
+/// reported). The large files are read in parts on every core (<see cref="ChunkedCsv"/>), committed in file order,
+/// so the book and the errors are those of one reader. Every error names file, line, column and value; any error
+/// and nothing is returned.
 /// </summary>
 public static class BookLoader
 {
@@ -46,12 +51,10 @@ public static class BookLoader
         var builder = new AccountBookBuilder();
         ReadAccounts(folder, builder, reps, errors);
         var accounts = new AccountLookup(builder);
-        // Orders, engagements and opportunities fill separate columns of the builder: read them in parallel.
-        var currency = options.Currency;
-        Parallel.Invoke(
-            () => currency = ReadOrders(folder, builder, accounts, options.Currency, rates, errors),
-            () => ReadEngagements(folder, builder, accounts, errors),
-            () => ReadOpportunities(folder, builder, accounts, errors));
+        // One file after the other, each on every core.
+        var currency = ReadOrders(folder, builder, accounts, options.Currency ?? FirstCurrency(folder), rates, errors, options.Chunking);
+        ReadEngagements(folder, builder, accounts, errors, options.Chunking);
+        ReadOpportunities(folder, builder, accounts, errors, options.Chunking);
         errors.ThrowIfAny();
         return new LoadedBook(builder.Build(), currency ?? "USD", reps);
     }
@@ -146,17 +149,32 @@ public static class BookLoader
         }
     }
 
-    private static string ReadOrders(string folder, AccountBookBuilder builder, AccountLookup accounts, string? currency, Dictionary<string, decimal> rates, InputErrors errors)
+    /// <summary>The currency of the first order row that names one (the reporting currency when none is set).</summary>
+    private static string? FirstCurrency(string folder)
+    {
+        using var f = CsvSchema.Orders.Open(folder, new InputErrors());
+        while (f is not null && f.Read())
+        {
+            if (!f.Span(4).IsEmpty)
+            {
+                return f.Span(4).ToString().ToUpperInvariant();
+            }
+        }
+
+        return null;
+    }
+
+    private static string ReadOrders(string folder, AccountBookBuilder builder, AccountLookup accounts, string? currency, Dictionary<string, decimal> rates, InputErrors errors, Chunking chunking)
     {
         var ids = new DuplicateIds(CsvSchema.Orders, 0, "order_id");
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Orders.FileName));
         ids.Reserve(expected);
         builder.ReserveOrders(expected);
-        using (var f = CsvSchema.Orders.Open(folder, errors))
+        ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, () => new Rows<OrderRow>(), (f, part) =>
         {
-            while (f is not null && f.Read())
+            while (f.Read())
             {
-                ids.Add(f.Span(0));
+                part.Hash(f.Span(0));
                 if (f.Span(0).IsEmpty)
                 {
                     f.Error(0, "", "a value is required");
@@ -166,7 +184,6 @@ public static class BookLoader
                 var date = f.Date(2);
                 var amount = f.Decimal(3);
                 var rowCurrency = f.Span(4);
-                currency ??= rowCurrency.IsEmpty ? null : rowCurrency.ToString().ToUpperInvariant();
                 var rate = 1m;
                 if (rowCurrency.IsEmpty)
                 {
@@ -196,16 +213,23 @@ public static class BookLoader
 
                 if (account >= 0 && date is not null && amount is not null)
                 {
-                    builder.AddOrder(account, date.Value, amount.Value * rate, status);
+                    part.Add(new OrderRow(account, date.Value, amount.Value * rate, status));
                 }
             }
-        }
+        }, part =>
+        {
+            ids.Add(part.Hashes);
+            foreach (var o in part.Items)
+            {
+                builder.AddOrder(o.Account, o.Date, o.Amount, o.Status);
+            }
+        });
 
         ids.Report(folder, errors);
         return currency ?? "USD";
     }
 
-    private static void ReadEngagements(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors)
+    private static void ReadEngagements(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors, Chunking chunking)
     {
         if (!CsvSchema.Engagements.ExistsIn(folder))
         {
@@ -216,11 +240,11 @@ public static class BookLoader
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Engagements.FileName));
         ids.Reserve(expected);
         builder.ReserveEngagements(expected);
-        using (var f = CsvSchema.Engagements.Open(folder, errors))
+        ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, () => new Rows<EngagementRow>(), (f, part) =>
         {
-            while (f is not null && f.Read())
+            while (f.Read())
             {
-                ids.Add(f.Span(0));
+                part.Hash(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var date = f.Date(2);
                 var kindOk = Codes.TryParse(f.Span(3), out EngagementKind kind);
@@ -236,15 +260,22 @@ public static class BookLoader
 
                 if (account >= 0 && date is not null && kindOk)
                 {
-                    builder.AddEngagement(account, date.Value, kind);
+                    part.Add(new EngagementRow(account, date.Value, kind));
                 }
             }
-        }
+        }, part =>
+        {
+            ids.Add(part.Hashes);
+            foreach (var e in part.Items)
+            {
+                builder.AddEngagement(e.Account, e.Date, e.Kind);
+            }
+        });
 
         ids.Report(folder, errors);
     }
 
-    private static void ReadOpportunities(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors)
+    private static void ReadOpportunities(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors, Chunking chunking)
     {
         if (!CsvSchema.Opportunities.ExistsIn(folder))
         {
@@ -252,11 +283,11 @@ public static class BookLoader
         }
 
         var ids = new DuplicateIds(CsvSchema.Opportunities, 0, "opportunity_id");
-        using (var f = CsvSchema.Opportunities.Open(folder, errors))
+        ChunkedCsv.Read(CsvSchema.Opportunities, folder, errors, chunking, () => new Rows<OpportunityRow>(), (f, part) =>
         {
-            while (f is not null && f.Read())
+            while (f.Read())
             {
-                ids.Add(f.Span(0));
+                part.Hash(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var opened = f.Date(2);
                 var closed = f.Date(3, required: false);
@@ -272,12 +303,43 @@ public static class BookLoader
 
                 if (account >= 0 && opened is not null)
                 {
-                    builder.AddOpportunity(account, opened.Value, closed);
+                    part.Add(new OpportunityRow(account, opened.Value, closed));
                 }
             }
-        }
+        }, part =>
+        {
+            ids.Add(part.Hashes);
+            foreach (var o in part.Items)
+            {
+                builder.AddOpportunity(o.Account, o.Opened, o.Closed);
+            }
+        });
 
         ids.Report(folder, errors);
+    }
+
+    private readonly record struct OrderRow(int Account, DateOnly Date, decimal Amount, OrderStatus Status);
+
+    private readonly record struct EngagementRow(int Account, DateOnly Date, EngagementKind Kind);
+
+    private readonly record struct OpportunityRow(int Account, DateOnly Opened, DateOnly? Closed);
+
+    /// <summary>What a reader of one part of a file found: its rows in order and the hashes of its ids.</summary>
+    private sealed class Rows<T>
+    {
+        public List<T> Items { get; } = [];
+
+        public List<ulong> Hashes { get; } = [];
+
+        public void Add(T row) => Items.Add(row);
+
+        public void Hash(ReadOnlySpan<char> id)
+        {
+            if (!id.IsEmpty)
+            {
+                Hashes.Add(DuplicateIds.Hash(id));
+            }
+        }
     }
 
     /// <summary>Rows a file probably holds, from its size and the length of its first lines (plus 2%), to size arrays once.</summary>
@@ -349,19 +411,15 @@ public static class BookLoader
             }
         }
 
-        public void Add(ReadOnlySpan<char> id)
+        public void Add(List<ulong> more)
         {
-            if (id.IsEmpty)
+            if (count + more.Count > hashes.Length)
             {
-                return;
+                Array.Resize(ref hashes, (int)Math.Min(Math.Max(hashes.Length * 2L, count + more.Count), Array.MaxLength));
             }
 
-            if (count == hashes.Length)
-            {
-                Array.Resize(ref hashes, count * 2);
-            }
-
-            hashes[count++] = Hash(id);
+            CollectionsMarshal.AsSpan(more).CopyTo(hashes.AsSpan(count));
+            count += more.Count;
         }
 
         public void Report(string folder, InputErrors errors)
@@ -401,6 +459,6 @@ public static class BookLoader
             }
         }
 
-        private static ulong Hash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
+        public static ulong Hash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
     }
 }

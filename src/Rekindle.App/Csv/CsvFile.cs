@@ -55,7 +55,16 @@ public sealed class CsvFile : IDisposable
             return null;
         }
 
-        var text = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return Open(File.OpenRead(path), path, name, required, optional, errors);
+    }
+
+    /// <summary>
+    /// Reads a header and rows from <paramref name="stream"/> (which it then owns): a part of <paramref name="path"/>
+    /// with the file's header line in front (<see cref="ChunkedCsv"/>) reads like the file itself.
+    /// </summary>
+    public static CsvFile? Open(Stream stream, string path, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, InputErrors errors)
+    {
+        var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         CsvDataReader reader;
         try
         {

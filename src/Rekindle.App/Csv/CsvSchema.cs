@@ -6,6 +6,10 @@ public sealed record FileSpec(string FileName, IReadOnlyList<string> Columns, bo
     public CsvFile? Open(string folder, InputErrors errors) =>
         CsvFile.Open(Path.Combine(folder, FileName), FileName, Columns, [], errors);
 
+    /// <summary>Reads <paramref name="stream"/> as this file (a part of it behind its header line).</summary>
+    public CsvFile? Open(Stream stream, string folder, InputErrors errors) =>
+        CsvFile.Open(stream, Path.Combine(folder, FileName), FileName, Columns, [], errors);
+
     public bool ExistsIn(string folder) => File.Exists(Path.Combine(folder, FileName));
 }
 

@@ -69,6 +69,24 @@ public sealed class InputErrors
     public void Add(string file, int line, string column, string value, string reason) =>
         Add(new InputError(file, line, column, value, reason));
 
+    /// <summary>
+    /// Adds the errors a reader of part of a file found, its lines moved down by <paramref name="lineOffset"/> (the
+    /// lines before that part), and counts those it did not keep.
+    /// </summary>
+    public void Merge(InputErrors part, int lineOffset)
+    {
+        var kept = part.Kept;
+        foreach (var e in kept)
+        {
+            Add(e with { Line = e.Line + lineOffset });
+        }
+
+        lock (byFile)
+        {
+            Count += part.Count - kept.Count;
+        }
+    }
+
     /// <summary>Throws an <see cref="InputException"/> carrying every error, when there is any.</summary>
     public void ThrowIfAny()
     {
