@@ -28,12 +28,21 @@ public static class RekindleServer
 {
     public const string CookieName = "rekindle.auth";
 
+    /// <summary>Pool threads ready at once: about as many as the concurrent requests a small team's server sees.</summary>
+    public const int MinThreads = 64;
+
     public static WebApplication Build(ServerSettings settings, TimeProvider clock, Action<WebApplicationBuilder>? configure = null)
     {
         // Migrate once at start-up, so requests never race to create the schema.
         using (settings.Workspace.Open())
         {
         }
+
+        // The handlers call the workspace synchronously (EF), so a request waiting on PostgreSQL (a row lock of a
+        // claim, the network) holds a pool thread. The pool adds threads slowly past its minimum (one per core), and
+        // under 50 concurrent claims some waited tens of seconds for one: start with enough for the connections.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinThreads), io);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
