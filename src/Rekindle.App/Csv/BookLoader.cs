@@ -170,7 +170,7 @@ public static class BookLoader
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Orders.FileName));
         ids.Reserve(expected);
         builder.ReserveOrders(expected);
-        ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, () => new Rows<OrderRow>(), (f, part) =>
+        ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new Rows<OrderRow>(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -240,7 +240,7 @@ public static class BookLoader
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Engagements.FileName));
         ids.Reserve(expected);
         builder.ReserveEngagements(expected);
-        ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, () => new Rows<EngagementRow>(), (f, part) =>
+        ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new Rows<EngagementRow>(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -283,7 +283,7 @@ public static class BookLoader
         }
 
         var ids = new DuplicateIds(CsvSchema.Opportunities, 0, "opportunity_id");
-        ChunkedCsv.Read(CsvSchema.Opportunities, folder, errors, chunking, () => new Rows<OpportunityRow>(), (f, part) =>
+        ChunkedCsv.Read(CsvSchema.Opportunities, folder, errors, chunking, lines => new Rows<OpportunityRow>(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -325,11 +325,11 @@ public static class BookLoader
     private readonly record struct OpportunityRow(int Account, DateOnly Opened, DateOnly? Closed);
 
     /// <summary>What a reader of one part of a file found: its rows in order and the hashes of its ids.</summary>
-    private sealed class Rows<T>
+    private sealed class Rows<T>(int lines)
     {
-        public List<T> Items { get; } = [];
+        public List<T> Items { get; } = new(lines);
 
-        public List<ulong> Hashes { get; } = [];
+        public List<ulong> Hashes { get; } = new(lines);
 
         public void Add(T row) => Items.Add(row);
 

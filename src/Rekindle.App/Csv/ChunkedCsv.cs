@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 
 namespace Rekindle.App.Csv;
@@ -18,6 +19,8 @@ public sealed record Chunking(int Threads, int PartBytes)
 /// part of the caller's (its rows, its id hashes) and its own errors. Parts are committed strictly in file order:
 /// rows arrive in file order and errors get their lines in the file. A cut inside a quoted field (an odd number of
 /// quotes before it) is noticed before the part ending there commits; from there on one reader reads the rest.
+/// Memory stays bounded: part buffers are rented and returned, a part's rows are sized by its line count, and a
+/// thread does not start a part more than two parts a thread ahead of the last commit.
 /// </summary>
 internal static class ChunkedCsv
 {
@@ -25,9 +28,10 @@ internal static class ChunkedCsv
 
     /// <summary>
     /// <paramref name="parse"/> runs on parts in parallel (it may only write to its part); <paramref name="commit"/>
-    /// runs once per part, in file order, one at a time.
+    /// runs once per part, in file order, one at a time. <paramref name="newPart"/> gets the part's line count (an
+    /// upper bound of its rows; for a file read whole, an estimate).
     /// </summary>
-    public static void Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
+    public static void Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
     {
         var path = Path.Combine(folder, spec.FileName);
         var length = new FileInfo(path).Length;
@@ -36,7 +40,7 @@ internal static class ChunkedCsv
             using var whole = spec.Open(folder, errors);
             if (whole is not null)
             {
-                var part = newPart();
+                var part = newPart((int)Math.Min(length / 32, 1 << 20));
                 parse(whole, part);
                 commit(part);
             }
@@ -125,7 +129,7 @@ internal static class ChunkedCsv
 
     private sealed class Run<TPart>(
         FileSpec spec, string folder, InputErrors errors, SafeFileHandle handle, byte[] head, List<long> bounds,
-        Func<TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
+        Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
     {
         private readonly object gate = new();
         private readonly Parsed?[] parsed = new Parsed?[bounds.Count - 1];
@@ -133,29 +137,75 @@ internal static class ChunkedCsv
         private int committed;
         private long quotes = head.AsSpan().Count((byte)'"');
         private int lines = head.AsSpan().Count((byte)'\n');
-        private volatile bool broken;
+        private bool broken;
+        private bool failed;
+        private int ahead;
 
         public void Go(int threads)
         {
+            ahead = 2 * Math.Max(1, threads);
             Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, [.. Enumerable.Repeat(Work, Math.Clamp(threads, 1, parsed.Length))]);
             if (broken)
             {
                 // A cut fell inside a quoted field: the parts from the one ending there are read again by one reader.
                 using var rest = new FileStream(handle, FileAccess.Read) { Position = bounds[committed] };
-                Commit(ParseStream(new PrefixedStream(head, rest, leaveOpen: true), newlines: 0, quoteCount: 0));
+                Commit(ParseStream(new PrefixedStream(head, rest, leaveOpen: true), lineCount: 1 << 16, quoteCount: 0));
             }
         }
 
         private void Work()
         {
-            int i;
-            while (!broken && (i = Interlocked.Increment(ref next)) < parsed.Length)
+            try
             {
-                var bytes = new byte[head.Length + (bounds[i + 1] - bounds[i])];
-                head.CopyTo(bytes, 0);
-                ReadExactly(handle, bytes.AsSpan(head.Length), bounds[i]);
-                var body = bytes.AsSpan(head.Length);
-                var done = ParseStream(new MemoryStream(bytes, writable: false), body.Count((byte)'\n'), body.Count((byte)'"'));
+                WorkParts();
+            }
+            catch
+            {
+                lock (gate)
+                {
+                    failed = true; // the others stop waiting; Parallel.Invoke rethrows
+                    Monitor.PulseAll(gate);
+                }
+
+                throw;
+            }
+        }
+
+        private void WorkParts()
+        {
+            while (true)
+            {
+                int i;
+                lock (gate)
+                {
+                    while (!broken && !failed && next + 1 < parsed.Length && next + 1 - committed > ahead)
+                    {
+                        Monitor.Wait(gate); // the parts before are still being read: do not pile parsed rows up
+                    }
+
+                    if (broken || failed || next + 1 >= parsed.Length)
+                    {
+                        return;
+                    }
+
+                    i = ++next;
+                }
+
+                var size = checked((int)(head.Length + (bounds[i + 1] - bounds[i])));
+                var bytes = ArrayPool<byte>.Shared.Rent(size);
+                Parsed done;
+                try
+                {
+                    head.CopyTo(bytes, 0);
+                    ReadExactly(handle, bytes.AsSpan(head.Length, size - head.Length), bounds[i]);
+                    var body = bytes.AsSpan(head.Length, size - head.Length);
+                    done = ParseStream(new MemoryStream(bytes, 0, size, writable: false), body.Count((byte)'\n'), body.Count((byte)'"'));
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
+
                 lock (gate)
                 {
                     parsed[i] = done;
@@ -171,14 +221,16 @@ internal static class ChunkedCsv
                         Commit(ready);
                         committed++;
                     }
+
+                    Monitor.PulseAll(gate);
                 }
             }
         }
 
-        private Parsed ParseStream(Stream stream, int newlines, long quoteCount)
+        private Parsed ParseStream(Stream stream, int lineCount, long quoteCount)
         {
             var partErrors = new InputErrors();
-            var part = newPart();
+            var part = newPart(lineCount);
             using (var f = spec.Open(stream, folder, partErrors))
             {
                 if (f is not null)
@@ -187,7 +239,7 @@ internal static class ChunkedCsv
                 }
             }
 
-            return new Parsed(part, partErrors, newlines, quoteCount);
+            return new Parsed(part, partErrors, lineCount, quoteCount);
         }
 
         private void Commit(Parsed done)

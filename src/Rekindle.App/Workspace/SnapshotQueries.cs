@@ -111,7 +111,8 @@ public sealed class SnapshotQueries(WorkspaceDb db)
         var joined = rows.Join(accounts, r => r.AccountId, a => a.AccountId, (r, a) => new Joined { R = r, A = a });
         if (query.Search is not { Length: > 0 } && query.Only is null && query.Sort != AccountSort.Name)
         {
-            var total = joined.Count();
+            // Every snapshot row has its account (a foreign key): without an owner filter, count the snapshot alone.
+            var total = query.Owner is null ? rows.Count() : joined.Count();
             var ordered = InSql(joined, query.Sort, query.Descending, db.Provider == WorkspaceProvider.Postgres);
             return new SnapshotPage(snapshot, total, page, pageSize, [.. ordered.Skip(skip).Take(pageSize).Select(ListRow)]);
         }
