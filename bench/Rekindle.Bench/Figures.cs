@@ -27,11 +27,12 @@ public sealed class Figures(string? path)
 }
 
 /// <summary>The benchmark's arguments.</summary>
-public sealed record Args(int Accounts, string? Data, DateOnly AsOf, string? Out, string? FromDb = null, string? Db = null, string? Connection = null)
+public sealed record Args(int Accounts, string? Data, DateOnly AsOf, string? Out, string? FromDb = null, string? Db = null, string? Connection = null, int LoadThreads = 0)
 {
     public static Args Parse(string[] args)
     {
         var accounts = 100_000;
+        var loadThreads = Environment.ProcessorCount;
         string? data = null, output = null, fromDb = null, db = null, connection = null;
         var asOf = new DateOnly(2026, 11, 1);
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -45,10 +46,11 @@ public sealed record Args(int Accounts, string? Data, DateOnly AsOf, string? Out
                 case "--from-db": fromDb = args[i + 1]; break;
                 case "--db": db = args[i + 1]; break;
                 case "--connection": connection = args[i + 1]; break;
+                case "--load-threads": loadThreads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
-        return new Args(accounts, data, asOf, output, fromDb, db, connection);
+        return new Args(accounts, data, asOf, output, fromDb, db, connection, loadThreads);
     }
 }

@@ -170,7 +170,7 @@ public static class BookLoader
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Orders.FileName));
         ids.Reserve(expected);
         builder.ReserveOrders(expected);
-        ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new Rows<OrderRow>(lines), (f, part) =>
+        ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new OrderPart(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -213,16 +213,13 @@ public static class BookLoader
 
                 if (account >= 0 && date is not null && amount is not null)
                 {
-                    part.Add(new OrderRow(account, date.Value, amount.Value * rate, status));
+                    part.Add(account, date.Value, amount.Value * rate, status);
                 }
             }
         }, part =>
         {
             ids.Add(part.Hashes);
-            foreach (var o in part.Items)
-            {
-                builder.AddOrder(o.Account, o.Date, o.Amount, o.Status);
-            }
+            builder.AddOrders(part.Accounts.Span, part.Days.Span, part.Amounts.Span, part.Statuses.Span);
         });
 
         ids.Report(folder, errors);
@@ -240,7 +237,7 @@ public static class BookLoader
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Engagements.FileName));
         ids.Reserve(expected);
         builder.ReserveEngagements(expected);
-        ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new Rows<EngagementRow>(lines), (f, part) =>
+        ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new EngagementPart(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -260,16 +257,13 @@ public static class BookLoader
 
                 if (account >= 0 && date is not null && kindOk)
                 {
-                    part.Add(new EngagementRow(account, date.Value, kind));
+                    part.Add(account, date.Value, kind);
                 }
             }
         }, part =>
         {
             ids.Add(part.Hashes);
-            foreach (var e in part.Items)
-            {
-                builder.AddEngagement(e.Account, e.Date, e.Kind);
-            }
+            builder.AddEngagements(part.Accounts.Span, part.Days.Span, part.Kinds.Span);
         });
 
         ids.Report(folder, errors);
@@ -318,20 +312,12 @@ public static class BookLoader
         ids.Report(folder, errors);
     }
 
-    private readonly record struct OrderRow(int Account, DateOnly Date, decimal Amount, OrderStatus Status);
-
-    private readonly record struct EngagementRow(int Account, DateOnly Date, EngagementKind Kind);
-
     private readonly record struct OpportunityRow(int Account, DateOnly Opened, DateOnly? Closed);
 
-    /// <summary>What a reader of one part of a file found: its rows in order and the hashes of its ids.</summary>
-    private sealed class Rows<T>(int lines)
+    /// <summary>What a reader of one part of a file found: the hashes of its ids (its rows are in the subclasses).</summary>
+    private class Part(int lines)
     {
-        public List<T> Items { get; } = new(lines);
-
-        public List<ulong> Hashes { get; } = new(lines);
-
-        public void Add(T row) => Items.Add(row);
+        public Buffer<ulong> Hashes { get; } = new(lines);
 
         public void Hash(ReadOnlySpan<char> id)
         {
@@ -339,6 +325,65 @@ public static class BookLoader
             {
                 Hashes.Add(DuplicateIds.Hash(id));
             }
+        }
+    }
+
+    /// <summary>A part's orders as columns, added to the builder in one call.</summary>
+    private sealed class OrderPart(int lines) : Part(lines)
+    {
+        public Buffer<int> Accounts { get; } = new(lines);
+        public Buffer<int> Days { get; } = new(lines);
+        public Buffer<decimal> Amounts { get; } = new(lines);
+        public Buffer<OrderStatus> Statuses { get; } = new(lines);
+
+        public void Add(int account, DateOnly date, decimal amount, OrderStatus status)
+        {
+            Accounts.Add(account);
+            Days.Add(date.DayNumber);
+            Amounts.Add(amount);
+            Statuses.Add(status);
+        }
+    }
+
+    /// <summary>A part's engagements as columns, added to the builder in one call.</summary>
+    private sealed class EngagementPart(int lines) : Part(lines)
+    {
+        public Buffer<int> Accounts { get; } = new(lines);
+        public Buffer<int> Days { get; } = new(lines);
+        public Buffer<EngagementKind> Kinds { get; } = new(lines);
+
+        public void Add(int account, DateOnly date, EngagementKind kind)
+        {
+            Accounts.Add(account);
+            Days.Add(date.DayNumber);
+            Kinds.Add(kind);
+        }
+    }
+
+    /// <summary>Opportunities are few: a part keeps them as rows.</summary>
+    private sealed class Rows<T>(int lines) : Part(lines)
+    {
+        public List<T> Items { get; } = new(Math.Min(lines, 1 << 16));
+
+        public void Add(T row) => Items.Add(row);
+    }
+
+    /// <summary>A growable array read as a span (a part's column).</summary>
+    private sealed class Buffer<T>(int capacity)
+    {
+        private T[] items = new T[Math.Max(capacity, 16)];
+        private int count;
+
+        public ReadOnlySpan<T> Span => items.AsSpan(0, count);
+
+        public void Add(T item)
+        {
+            if (count == items.Length)
+            {
+                Array.Resize(ref items, items.Length * 2);
+            }
+
+            items[count++] = item;
         }
     }
 
@@ -394,47 +439,63 @@ public static class BookLoader
     }
 
     /// <summary>
-    /// Finds duplicate ids in a file with 8 bytes a row: a 64-bit hash per row, sorted at the end. Only when two
-    /// hashes match is the file read again, and the rows with those hashes compared as text, so a duplicate is
-    /// reported only when the ids are really equal.
+    /// Finds duplicate ids in a file with 8 bytes a row: a 64-bit hash per row, kept in 256 buckets by the hash's top
+    /// byte (equal hashes share a bucket), each sorted on its own, the buckets in parallel. Only when two hashes match
+    /// is the file read again, and the rows with those hashes compared as text, so a duplicate is reported only when
+    /// the ids are really equal.
     /// </summary>
     private sealed class DuplicateIds(FileSpec spec, int column, string columnName)
     {
-        private ulong[] hashes = new ulong[1024];
-        private int count;
+        private const int Buckets = 256;
+        private readonly ulong[][] buckets = [.. Enumerable.Range(0, Buckets).Select(_ => new ulong[64])];
+        private readonly int[] counts = new int[Buckets];
 
         public void Reserve(long rows)
         {
-            if (rows > hashes.Length)
+            var each = (int)Math.Min(rows / Buckets * 21 / 20 + 64, Array.MaxLength);
+            for (var b = 0; b < Buckets; b++)
             {
-                Array.Resize(ref hashes, (int)Math.Min(rows, Array.MaxLength));
+                if (buckets[b].Length < each)
+                {
+                    Array.Resize(ref buckets[b], each);
+                }
             }
         }
 
-        public void Add(List<ulong> more)
+        public void Add(Buffer<ulong> more)
         {
-            if (count + more.Count > hashes.Length)
+            foreach (var hash in more.Span)
             {
-                Array.Resize(ref hashes, (int)Math.Min(Math.Max(hashes.Length * 2L, count + more.Count), Array.MaxLength));
-            }
+                var b = (int)(hash >> 56);
+                if (counts[b] == buckets[b].Length)
+                {
+                    Array.Resize(ref buckets[b], (int)Math.Min(buckets[b].Length * 3L / 2, Array.MaxLength));
+                }
 
-            CollectionsMarshal.AsSpan(more).CopyTo(hashes.AsSpan(count));
-            count += more.Count;
+                buckets[b][counts[b]++] = hash;
+            }
         }
 
         public void Report(string folder, InputErrors errors)
         {
-            Array.Sort(hashes, 0, count);
             var suspects = new HashSet<ulong>();
-            for (var i = 1; i < count; i++)
+            Parallel.For(0, Buckets, b =>
             {
-                if (hashes[i] == hashes[i - 1])
+                var bucket = buckets[b].AsSpan(0, counts[b]);
+                bucket.Sort();
+                for (var i = 1; i < bucket.Length; i++)
                 {
-                    suspects.Add(hashes[i]);
+                    if (bucket[i] == bucket[i - 1])
+                    {
+                        lock (suspects)
+                        {
+                            suspects.Add(bucket[i]);
+                        }
+                    }
                 }
-            }
 
-            hashes = [];
+                buckets[b] = [];
+            });
             if (suspects.Count == 0)
             {
                 return;

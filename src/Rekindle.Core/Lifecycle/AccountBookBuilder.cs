@@ -63,6 +63,35 @@ public sealed class AccountBookBuilder
         orderStatus.Add(status);
     }
 
+    /// <summary>Adds many orders at once (columns of one length, days as <see cref="DateOnly.DayNumber"/>), as if one by one.</summary>
+    public void AddOrders(ReadOnlySpan<int> accounts, ReadOnlySpan<int> days, ReadOnlySpan<decimal> amounts, ReadOnlySpan<OrderStatus> statuses)
+    {
+        SameLength(accounts.Length, days.Length, amounts.Length, statuses.Length);
+        orderOrder.Note(accounts, days);
+        orderAccount.AddRange(accounts);
+        orderDay.AddRange(days);
+        orderAmount.AddRange(amounts);
+        orderStatus.AddRange(statuses);
+    }
+
+    /// <summary>Adds many engagements at once (columns of one length, days as <see cref="DateOnly.DayNumber"/>), as if one by one.</summary>
+    public void AddEngagements(ReadOnlySpan<int> accounts, ReadOnlySpan<int> days, ReadOnlySpan<EngagementKind> kinds)
+    {
+        SameLength(accounts.Length, days.Length, kinds.Length, kinds.Length);
+        engagementOrder.Note(accounts, days);
+        engagementAccount.AddRange(accounts);
+        engagementDay.AddRange(days);
+        engagementKind.AddRange(kinds);
+    }
+
+    private static void SameLength(int a, int b, int c, int d)
+    {
+        if (a != b || a != c || a != d)
+        {
+            throw new ArgumentException("The columns of a batch must have the same length.");
+        }
+    }
+
     public void AddEngagement(int account, DateOnly date, EngagementKind kind)
     {
         engagementOrder.Note(account, date.DayNumber);
@@ -218,6 +247,20 @@ public sealed class AccountBookBuilder
             lastAccount = account;
             lastDay = day;
         }
+
+        public void Note(ReadOnlySpan<int> accounts, ReadOnlySpan<int> days)
+        {
+            for (var i = 0; i < accounts.Length && Sorted; i++)
+            {
+                Note(accounts[i], days[i]);
+            }
+
+            if (accounts.Length > 0)
+            {
+                lastAccount = accounts[^1];
+                lastDay = days[^1];
+            }
+        }
     }
 
     /// <summary>A growable array with no per-element object: a column of the book while it is built.</summary>
@@ -234,6 +277,17 @@ public sealed class AccountBookBuilder
             }
 
             items[count++] = item;
+        }
+
+        public void AddRange(ReadOnlySpan<T> more)
+        {
+            if ((long)count + more.Length > items.Length)
+            {
+                Array.Resize(ref items, (int)Math.Min(Math.Max((long)items.Length * 2, (long)count + more.Length), Array.MaxLength));
+            }
+
+            more.CopyTo(items.AsSpan(count));
+            count += more.Length;
         }
 
         public ReadOnlySpan<T> AsSpan() => items.AsSpan(0, count);
