@@ -7,7 +7,7 @@ namespace Rekindle.Web.Tests;
 /// <summary>
 /// The account list's order, whether SQL sorts and pages it or memory does: for every sort, both directions and each
 /// filter, paging through the whole list gives exactly the reference order (the sort key, then the account id
-/// ordinal), with the right total.
+/// ordinal, in the sort's direction), with the right total.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class AccountQueryOrderTests(WebServer server)
@@ -66,7 +66,8 @@ public sealed class AccountQueryOrderTests(WebServer server)
             AccountSort.Status => desc ? matching.OrderByDescending(r => r.Status) : matching.OrderBy(r => r.Status),
             _ => desc ? matching.OrderByDescending(r => r.Revenue12m) : matching.OrderBy(r => r.Revenue12m),
         };
-        var expected = keyed.ThenBy(r => r.AccountId, StringComparer.Ordinal).Select(r => r.AccountId).ToList();
+        var tied = desc ? keyed.ThenByDescending(r => r.AccountId, StringComparer.Ordinal) : keyed.ThenBy(r => r.AccountId, StringComparer.Ordinal);
+        var expected = tied.Select(r => r.AccountId).ToList();
         Assert.NotEmpty(expected);
 
         var got = new List<string>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using Rekindle.Web.Api;
@@ -48,5 +50,37 @@ public sealed class AccountsApiTests(WebServer server)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"\"{parameter}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_before_any_snapshot_is_a_404_problem_saying_how_to_get_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("rekindle-empty-").FullName;
+        var location = Rekindle.Storage.WorkspaceLocation.Sqlite(Path.Combine(folder, "workspace.db"));
+        string token;
+        using (var db = location.Open())
+        {
+            var users = new UserAccounts(db, server.Clock);
+            var manager = users.Add("boss@example.com", Roles.Manager, UserAccounts.NewPassword());
+            token = users.IssueToken(manager.Id, "tests").Token;
+        }
+
+        await using var app = RekindleServer.Build(new Hosting.ServerSettings { Workspace = location, Urls = "http://127.0.0.1:0", RunScheduler = false }, server.Clock,
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await client.GetAsync("/api/accounts");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Contains("no classification is saved yet", problem!.Detail, StringComparison.Ordinal);
+        await app.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
     }
 }

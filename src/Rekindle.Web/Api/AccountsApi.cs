@@ -51,7 +51,7 @@ public static class AccountsApi
     /// <param name="desc">Descending (default true).</param>
     /// <param name="page">From 1.</param>
     /// <param name="pageSize">1 to 500 (default 50).</param>
-    internal static Results<Ok<AccountPage>, ValidationProblem, NotFound<string>> List(
+    internal static Results<Ok<AccountPage>, ValidationProblem, ProblemHttpResult> List(
         ClaimsPrincipal user,
         SnapshotQueries snapshots,
         WorkspaceDb db,
@@ -124,7 +124,7 @@ public static class AccountsApi
         var snapshot = snapshots.Latest();
         if (snapshot is null)
         {
-            return TypedResults.NotFound("no classification is saved yet: the nightly job saves one (or rekindle classify --save)");
+            return TypedResults.Problem(Problems.NotFound("no classification is saved yet: the nightly job saves one (or rekindle classify --save)"));
         }
 
         // A segment is computed as of the snapshot's date, so the list and the segment agree on each account's status.
