@@ -315,9 +315,11 @@ public static class BookLoader
     private readonly record struct OpportunityRow(int Account, DateOnly Opened, DateOnly? Closed);
 
     /// <summary>What a reader of one part of a file found: the hashes of its ids (its rows are in the subclasses).</summary>
-    private class Part(int lines)
+    private abstract class Part(int lines) : IReusablePart
     {
         public Buffer<ulong> Hashes { get; } = new(lines);
+
+        public virtual void Clear() => Hashes.Clear();
 
         public void Hash(ReadOnlySpan<char> id)
         {
@@ -336,6 +338,15 @@ public static class BookLoader
         public Buffer<decimal> Amounts { get; } = new(lines);
         public Buffer<OrderStatus> Statuses { get; } = new(lines);
 
+        public override void Clear()
+        {
+            base.Clear();
+            Accounts.Clear();
+            Days.Clear();
+            Amounts.Clear();
+            Statuses.Clear();
+        }
+
         public void Add(int account, DateOnly date, decimal amount, OrderStatus status)
         {
             Accounts.Add(account);
@@ -352,6 +363,14 @@ public static class BookLoader
         public Buffer<int> Days { get; } = new(lines);
         public Buffer<EngagementKind> Kinds { get; } = new(lines);
 
+        public override void Clear()
+        {
+            base.Clear();
+            Accounts.Clear();
+            Days.Clear();
+            Kinds.Clear();
+        }
+
         public void Add(int account, DateOnly date, EngagementKind kind)
         {
             Accounts.Add(account);
@@ -366,6 +385,12 @@ public static class BookLoader
         public List<T> Items { get; } = new(Math.Min(lines, 1 << 16));
 
         public void Add(T row) => Items.Add(row);
+
+        public override void Clear()
+        {
+            base.Clear();
+            Items.Clear();
+        }
     }
 
     /// <summary>A growable array read as a span (a part's column).</summary>
@@ -375,6 +400,8 @@ public static class BookLoader
         private int count;
 
         public ReadOnlySpan<T> Span => items.AsSpan(0, count);
+
+        public void Clear() => count = 0;
 
         public void Add(T item)
         {

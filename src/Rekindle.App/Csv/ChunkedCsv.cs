@@ -1,7 +1,12 @@
-using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 
 namespace Rekindle.App.Csv;
+
+/// <summary>What a reader of one part of a file fills: cleared after its commit and given to another part.</summary>
+internal interface IReusablePart
+{
+    void Clear();
+}
 
 /// <summary>How a large CSV file is read: on up to <see cref="Threads"/> threads, in parts of about <see cref="PartBytes"/>.</summary>
 public sealed record Chunking(int Threads, int PartBytes)
@@ -19,8 +24,9 @@ public sealed record Chunking(int Threads, int PartBytes)
 /// part of the caller's (its rows, its id hashes) and its own errors. Parts are committed strictly in file order:
 /// rows arrive in file order and errors get their lines in the file. A cut inside a quoted field (an odd number of
 /// quotes before it) is noticed before the part ending there commits; from there on one reader reads the rest.
-/// Memory stays bounded: part buffers are rented and returned, a part's rows are sized by its line count, and a
-/// thread does not start a part more than two parts a thread ahead of the last commit.
+/// Memory stays bounded and is reused: part buffers are kept for the next parts, a committed part is cleared and given
+/// to a later part (no large arrays allocated per part, so no garbage collections of a large heap while loading),
+/// and a thread does not start a part more than two parts a thread ahead of the last commit.
 /// </summary>
 internal static class ChunkedCsv
 {
@@ -32,6 +38,7 @@ internal static class ChunkedCsv
     /// upper bound of its rows; for a file read whole, an estimate).
     /// </summary>
     public static void Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
+        where TPart : IReusablePart
     {
         var path = Path.Combine(folder, spec.FileName);
         var length = new FileInfo(path).Length;
@@ -130,7 +137,10 @@ internal static class ChunkedCsv
     private sealed class Run<TPart>(
         FileSpec spec, string folder, InputErrors errors, SafeFileHandle handle, byte[] head, List<long> bounds,
         Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
+        where TPart : IReusablePart
     {
+        private readonly System.Collections.Concurrent.ConcurrentBag<TPart> spare = [];
+        private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> buffers = [];
         private readonly object gate = new();
         private readonly Parsed?[] parsed = new Parsed?[bounds.Count - 1];
         private int next = -1;
@@ -192,7 +202,7 @@ internal static class ChunkedCsv
                 }
 
                 var size = checked((int)(head.Length + (bounds[i + 1] - bounds[i])));
-                var bytes = ArrayPool<byte>.Shared.Rent(size);
+                var bytes = buffers.TryTake(out var kept) && kept.Length >= size ? kept : new byte[size + (size / 8)];
                 Parsed done;
                 try
                 {
@@ -203,7 +213,7 @@ internal static class ChunkedCsv
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(bytes);
+                    buffers.Add(bytes);
                 }
 
                 lock (gate)
@@ -230,7 +240,7 @@ internal static class ChunkedCsv
         private Parsed ParseStream(Stream stream, int lineCount, long quoteCount)
         {
             var partErrors = new InputErrors();
-            var part = newPart(lineCount);
+            var part = spare.TryTake(out var reused) ? reused : newPart(lineCount);
             using (var f = spec.Open(stream, folder, partErrors))
             {
                 if (f is not null)
@@ -247,6 +257,8 @@ internal static class ChunkedCsv
             // The part's reader numbers its header line 1; its first row is the line after the file's lines so far.
             errors.Merge(done.Errors, lines - 1);
             commit(done.Part);
+            done.Part.Clear();
+            spare.Add(done.Part);
             quotes += done.Quotes;
             lines += done.Newlines;
         }
