@@ -11,11 +11,11 @@ internal interface IReusablePart
 /// <summary>How a large CSV file is read: on up to <see cref="Threads"/> threads, in parts of about <see cref="PartBytes"/>.</summary>
 public sealed record Chunking(int Threads, int PartBytes)
 {
-    /// <summary>Every core, 32 MiB parts.</summary>
-    public static Chunking Default { get; } = new(Environment.ProcessorCount, 32 << 20);
+    /// <summary>Every core, 8 MiB parts.</summary>
+    public static Chunking Default { get; } = new(Environment.ProcessorCount, 8 << 20);
 
     /// <summary>One thread, the same parts (memory stays bounded by a part's rows).</summary>
-    public static Chunking OneThread { get; } = new(1, 32 << 20);
+    public static Chunking OneThread { get; } = new(1, 8 << 20);
 }
 
 /// <summary>
