@@ -49,7 +49,7 @@ public static class BookLoader
         var reps = ReadReps(folder, errors);
         var rates = ReadRates(folder, errors);
         var builder = new AccountBookBuilder();
-        ReadAccounts(folder, builder, reps, errors);
+        ReadAccounts(folder, builder, reps, errors, options.Chunking);
         var accounts = new AccountLookup(builder);
         // One file after the other, each on every core.
         var currency = ReadOrders(folder, builder, accounts, options.Currency ?? FirstCurrency(folder), rates, errors, options.Chunking);
@@ -120,33 +120,40 @@ public static class BookLoader
         return rates;
     }
 
-    private static void ReadAccounts(string folder, AccountBookBuilder builder, Dictionary<string, RepInfo> reps, InputErrors errors)
+    private static void ReadAccounts(string folder, AccountBookBuilder builder, Dictionary<string, RepInfo> reps, InputErrors errors, Chunking chunking)
     {
-        using var f = CsvSchema.Accounts.Open(folder, errors);
-        while (f is not null && f.Read())
+        ChunkedCsv.Read(CsvSchema.Accounts, folder, errors, chunking, lines => new Rows<(AccountInfo Account, int Line)>(lines), (f, part) =>
         {
-            var id = f.Required(0);
-            var name = f.Text(1);
-            var created = f.Date(4);
-            var owner = f.Text(5);
-            if (owner.Length > 0 && reps.Count > 0 && !reps.ContainsKey(owner))
+            while (f.Read())
             {
-                f.Error(5, owner, "owner_rep_id is not in reps.csv");
-            }
+                var id = f.Required(0);
+                var name = f.Text(1);
+                var created = f.Date(4);
+                var owner = f.Text(5);
+                if (owner.Length > 0 && reps.Count > 0 && !reps.ContainsKey(owner))
+                {
+                    f.Error(5, owner, "owner_rep_id is not in reps.csv");
+                }
 
-            if (id is null || created is null)
+                if (id is not null && created is not null)
+                {
+                    part.Add((new AccountInfo(id, name, f.Text(2), f.Text(3), created.Value, owner), f.Line));
+                }
+            }
+        }, (part, lineOffset) =>
+        {
+            // Accounts take their index in file order, so duplicates are found here, in order, not in the parts.
+            foreach (var (account, line) in part.Items)
             {
-                continue;
-            }
+                if (builder.IndexOf(account.Id) >= 0)
+                {
+                    errors.Add(CsvSchema.Accounts.FileName, line + lineOffset, "account_id", account.Id, "duplicate account_id");
+                    continue;
+                }
 
-            if (builder.IndexOf(id) >= 0)
-            {
-                f.Error(0, id, "duplicate account_id");
-                continue;
+                builder.AddAccount(account);
             }
-
-            builder.AddAccount(new AccountInfo(id, name, f.Text(2), f.Text(3), created.Value, owner));
-        }
+        });
     }
 
     /// <summary>The currency of the first order row that names one (the reporting currency when none is set).</summary>
@@ -216,7 +223,7 @@ public static class BookLoader
                     part.Add(account, date.Value, amount.Value * rate, status);
                 }
             }
-        }, part =>
+        }, (part, _) =>
         {
             ids.Add(part.Hashes);
             builder.AddOrders(part.Accounts.Span, part.Days.Span, part.Amounts.Span, part.Statuses.Span);
@@ -260,7 +267,7 @@ public static class BookLoader
                     part.Add(account, date.Value, kind);
                 }
             }
-        }, part =>
+        }, (part, _) =>
         {
             ids.Add(part.Hashes);
             builder.AddEngagements(part.Accounts.Span, part.Days.Span, part.Kinds.Span);
@@ -300,7 +307,7 @@ public static class BookLoader
                     part.Add(new OpportunityRow(account, opened.Value, closed));
                 }
             }
-        }, part =>
+        }, (part, _) =>
         {
             ids.Add(part.Hashes);
             foreach (var o in part.Items)
@@ -379,10 +386,10 @@ public static class BookLoader
         }
     }
 
-    /// <summary>Opportunities are few: a part keeps them as rows.</summary>
+    /// <summary>Accounts and opportunities are fewer: a part keeps them as rows.</summary>
     private sealed class Rows<T>(int lines) : Part(lines)
     {
-        public List<T> Items { get; } = new(Math.Min(lines, 1 << 16));
+        public List<T> Items { get; } = new(Math.Min(lines, 1 << 18));
 
         public void Add(T row) => Items.Add(row);
 

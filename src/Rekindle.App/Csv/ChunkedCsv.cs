@@ -34,10 +34,11 @@ internal static class ChunkedCsv
 
     /// <summary>
     /// <paramref name="parse"/> runs on parts in parallel (it may only write to its part); <paramref name="commit"/>
-    /// runs once per part, in file order, one at a time. <paramref name="newPart"/> gets the part's line count (an
-    /// upper bound of its rows; for a file read whole, an estimate).
+    /// runs once per part, in file order, one at a time, with the number to add to the part's line numbers to get the
+    /// file's. <paramref name="newPart"/> gets the part's line count (an upper bound of its rows; for a file read
+    /// whole, an estimate).
     /// </summary>
-    public static void Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
+    public static void Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart, int> commit)
         where TPart : IReusablePart
     {
         var path = Path.Combine(folder, spec.FileName);
@@ -49,7 +50,7 @@ internal static class ChunkedCsv
             {
                 var part = newPart((int)Math.Min(length / 32, 1 << 20));
                 parse(whole, part);
-                commit(part);
+                commit(part, 0);
             }
 
             return;
@@ -136,7 +137,7 @@ internal static class ChunkedCsv
 
     private sealed class Run<TPart>(
         FileSpec spec, string folder, InputErrors errors, SafeFileHandle handle, byte[] head, List<long> bounds,
-        Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart> commit)
+        Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart, int> commit)
         where TPart : IReusablePart
     {
         private readonly System.Collections.Concurrent.ConcurrentBag<TPart> spare = [];
@@ -256,7 +257,7 @@ internal static class ChunkedCsv
         {
             // The part's reader numbers its header line 1; its first row is the line after the file's lines so far.
             errors.Merge(done.Errors, lines - 1);
-            commit(done.Part);
+            commit(done.Part, lines - 1);
             done.Part.Clear();
             spare.Add(done.Part);
             quotes += done.Quotes;

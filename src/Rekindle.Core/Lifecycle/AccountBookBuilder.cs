@@ -305,7 +305,10 @@ public sealed class AccountBookBuilder
         {
             if (items.Length != count)
             {
-                Array.Resize(ref items, count);
+                // Every element is copied over: no need to zero hundreds of megabytes first.
+                var exact = GC.AllocateUninitializedArray<T>(count);
+                items.AsSpan(0, count).CopyTo(exact);
+                items = exact;
             }
 
             var result = items;

@@ -68,6 +68,37 @@ public sealed class ChunkedLoadTests : IDisposable
     }
 
     [Fact]
+    public void Load_AccountsInParts_DuplicatesAndBadRowsOnTheSameLinesAsOneReader()
+    {
+        var accounts = new StringBuilder("account_id,name,industry,region,created_on,owner_rep_id\n");
+        for (var i = 1; i <= 400; i++)
+        {
+            var line = i switch
+            {
+                120 => "A5,Again,Retail,West,2024-01-01,",
+                300 => "A300,Bad date,Retail,West,2024-13-01,",
+                _ => $"A{i},Account {i},Retail,West,2024-01-01,",
+            };
+            accounts.Append(line).Append('\n');
+        }
+
+        Write("accounts.csv", accounts.ToString());
+        Write("orders.csv", "order_id,account_id,order_date,amount,currency,status\nO1,A1,2025-03-01,30.00,USD,booked\n");
+
+        var one = Assert.Throws<InputException>(() => BookLoader.Load(folder, new LoadOptions { Chunking = OneReader }));
+        var parts = Assert.Throws<InputException>(() => BookLoader.Load(folder, new LoadOptions { Chunking = new Chunking(2, 700) }));
+
+        Assert.True(new FileInfo(Path.Combine(folder, "accounts.csv")).Length > 10 * 700, "the file is cut into many parts");
+        Assert.Equal(one.Errors.Describe(), parts.Errors.Describe());
+        Assert.Equal(
+            [
+                "accounts.csv:121: column account_id value \"A5\": duplicate account_id",
+                "accounts.csv:301: column created_on value \"2024-13-01\": not a valid date (expected yyyy-MM-dd, a real calendar day)",
+            ],
+            parts.Errors.Describe());
+    }
+
+    [Fact]
     public void Load_QuotedFieldsSpanningLinesAcrossCuts_SameBookAndLinesAsOneReader()
     {
         Write("accounts.csv", "account_id,name,industry,region,created_on,owner_rep_id\nA1,Acme,Retail,West,2024-01-01,\nA2,Bolt,Retail,West,2024-01-01,\n");
