@@ -112,10 +112,10 @@ public sealed record WorkspaceLocation(WorkspaceProvider Provider, string Connec
         var db = CreateContext();
         try
         {
-            var upgrading = db.Database.GetPendingMigrations().Any();
-            db.Database.Migrate();
-            if (upgrading)
+            // One look at the migration history: an up-to-date workspace (every open but the first) migrates nothing.
+            if (db.Database.GetPendingMigrations().Any())
             {
+                db.Database.Migrate();
                 db.RefreshStatistics(); // new indexes on existing rows: the planner needs their statistics to pick them
             }
 

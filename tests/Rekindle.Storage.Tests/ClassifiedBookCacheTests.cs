@@ -34,5 +34,11 @@ public class ClassifiedBookCacheTests(GeneratedCompanies companies) : IClassFixt
         new WorkspacePolicies(db, new FakeTimeProvider(Rk.Today)).Set(Policy.Default with { DormantAfterDays = 300 }, "sooner", "Ann");
         view.Load(ids[0], AsOf.AddDays(-1), Policy.Default with { DormantAfterDays = 300 });
         Assert.Equal(4, cache.Computed);
+
+        // A pool change (here an early release) changes an owner, which the book carries: classified afresh too.
+        var owner = db.Accounts.Where(a => a.AccountId == ids[0]).Select(a => a.OwnerRepId).Single()!;
+        Assert.True(new App.Pool.PoolActions(db, new FakeTimeProvider(Rk.Today)).Release(ids[0], owner, "no time for it", AsOf).Granted);
+        view.Load(ids[0], AsOf.AddDays(-1), Policy.Default with { DormantAfterDays = 300 });
+        Assert.Equal(5, cache.Computed);
     }
 }

@@ -13,9 +13,6 @@ public sealed record Chunking(int Threads, int PartBytes)
 {
     /// <summary>Every core, 8 MiB parts.</summary>
     public static Chunking Default { get; } = new(Environment.ProcessorCount, 8 << 20);
-
-    /// <summary>One thread, the same parts (memory stays bounded by a part's rows).</summary>
-    public static Chunking OneThread { get; } = new(1, 8 << 20);
 }
 
 /// <summary>
@@ -160,7 +157,7 @@ internal static class ChunkedCsv
             {
                 // A cut fell inside a quoted field: the parts from the one ending there are read again by one reader.
                 using var rest = new FileStream(handle, FileAccess.Read) { Position = bounds[committed] };
-                Commit(ParseStream(new PrefixedStream(head, rest, leaveOpen: true), lineCount: 1 << 16, quoteCount: 0));
+                Commit(ParseStream(new PrefixedStream(head, rest, leaveOpen: true), capacity: 1 << 16, lineCount: 0, quoteCount: 0));
             }
         }
 
@@ -210,7 +207,8 @@ internal static class ChunkedCsv
                     head.CopyTo(bytes, 0);
                     ReadExactly(handle, bytes.AsSpan(head.Length, size - head.Length), bounds[i]);
                     var body = bytes.AsSpan(head.Length, size - head.Length);
-                    done = ParseStream(new MemoryStream(bytes, 0, size, writable: false), body.Count((byte)'\n'), body.Count((byte)'"'));
+                    var lineCount = body.Count((byte)'\n');
+                    done = ParseStream(new MemoryStream(bytes, 0, size, writable: false), capacity: lineCount, lineCount, body.Count((byte)'"'));
                 }
                 finally
                 {
@@ -238,10 +236,11 @@ internal static class ChunkedCsv
             }
         }
 
-        private Parsed ParseStream(Stream stream, int lineCount, long quoteCount)
+        /// <summary>Parses a part into a reused or new part (<paramref name="capacity"/> rows); <paramref name="lineCount"/> is its line ends.</summary>
+        private Parsed ParseStream(Stream stream, int capacity, int lineCount, long quoteCount)
         {
             var partErrors = new InputErrors();
-            var part = spare.TryTake(out var reused) ? reused : newPart(lineCount);
+            var part = spare.TryTake(out var reused) ? reused : newPart(capacity);
             using (var f = spec.Open(stream, folder, partErrors))
             {
                 if (f is not null)

@@ -1,5 +1,4 @@
 using Rekindle.App.Workspace;
-using Rekindle.Lifecycle;
 using Rekindle.Policies;
 using Rekindle.Reactivation;
 using Rekindle.Storage;
@@ -17,13 +16,15 @@ public static class WorkspaceSegments
 {
     /// <summary>
     /// Without <paramref name="withOrderLines"/> the directory holds contacts and reps only: enough to segment (the API's
-    /// segment filter of the account list), not to name each account's favourite lapsed product.
+    /// segment filter of the account list), not to name each account's favourite lapsed product. With a
+    /// <paramref name="cache"/> (the web app's), the classification is shared with every other view of the same date,
+    /// policy and data instead of loading and classifying the whole book per call.
     /// </summary>
-    public static WorkspaceSegmentation Segment(WorkspaceDb db, Policy policy, DateOnly asOf, bool withOrderLines = true)
+    public static WorkspaceSegmentation Segment(WorkspaceDb db, Policy policy, DateOnly asOf, bool withOrderLines = true, ClassifiedBookCache? cache = null)
     {
-        var loaded = WorkspaceBook.Load(db);
+        var (classified, currency) = (cache ?? new ClassifiedBookCache()).Get(db, policy, asOf);
         var directory = WorkspaceDirectory.Load(db, withOrderLines);
-        var segmented = Segmentation.Segment(LifecycleEngine.Classify(loaded.Book, policy, asOf), directory);
-        return new WorkspaceSegmentation(segmented, directory, loaded.Currency, loaded.Book.AccountCount);
+        var segmented = Segmentation.Segment(classified, directory);
+        return new WorkspaceSegmentation(segmented, directory, currency, classified.Book.AccountCount);
     }
 }

@@ -8,14 +8,15 @@ namespace Rekindle.App.Workspace;
 /// <summary>
 /// The workspace's book classified as of a date under a policy, kept for as long as nothing it was computed from
 /// changes: one account's status needs the company-wide figures (company cycle, key-account cut), so the web app's
-/// account pages share one classification instead of reloading the whole book per view. The key is the date, the
-/// policy's version id and the latest audit-log entry (every import run and policy change writes one), so a new
-/// import or policy gives a fresh classification. Thread-safe; holds the latest entry only.
+/// account pages and segment views share one classification instead of reloading the whole book per view. The key is
+/// the date, the policy's version id, the latest audit-log entry (every import run and policy change writes one) and
+/// the latest pool event (claims, releases and reassignments change owners, which the book carries), so new data, a
+/// new policy or a new owner gives a fresh classification. Thread-safe; holds the latest entry only.
 /// </summary>
 public sealed class ClassifiedBookCache
 {
     private readonly Lock gate = new();
-    private (DateOnly AsOf, string Policy, long Audit)? key;
+    private (DateOnly AsOf, string Policy, long Audit, long Pool)? key;
     private (BookClassification Result, string Currency)? value;
 
     /// <summary>How many times the book was loaded and classified (for tests and diagnostics).</summary>
@@ -24,7 +25,8 @@ public sealed class ClassifiedBookCache
     public (BookClassification Result, string Currency) Get(WorkspaceDb db, Policy policy, DateOnly asOf)
     {
         var stamp = db.AuditLog.AsNoTracking().Max(a => (long?)a.Id) ?? 0;
-        var wanted = (asOf, PolicyJson.VersionId(policy), stamp);
+        var pool = db.PoolEvents.AsNoTracking().Max(e => (long?)e.Id) ?? 0;
+        var wanted = (asOf, PolicyJson.VersionId(policy), stamp, pool);
         lock (gate)
         {
             if (key == wanted && value is { } hit)

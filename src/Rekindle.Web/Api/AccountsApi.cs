@@ -56,6 +56,7 @@ public static class AccountsApi
         SnapshotQueries snapshots,
         WorkspaceDb db,
         WorkspacePolicies policies,
+        ClassifiedBookCache cache,
         string? status = null,
         bool? key = null,
         string? owner = null,
@@ -130,7 +131,7 @@ public static class AccountsApi
         // A segment is computed as of the snapshot's date, so the list and the segment agree on each account's status.
         var only = inSegment is null
             ? null
-            : WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, snapshot.AsOf, withOrderLines: false).Segmented.Accounts
+            : WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, snapshot.AsOf, withOrderLines: false, cache).Segmented.Accounts
                 .Where(inSegment).Select(s => s.AccountId).ToHashSet(StringComparer.Ordinal);
         var result = snapshots.Accounts(snapshot, new AccountQuery
         {

@@ -72,7 +72,7 @@ public static class SegmentsApi
     /// <param name="page">From 1.</param>
     /// <param name="pageSize">1 to 500 (default 50).</param>
     internal static Results<Ok<SegmentsResponse>, ValidationProblem> Get(
-        ClaimsPrincipal user, WorkspaceDb db, WorkspacePolicies policies, WebClock clock, DateOnly? asOf = null, string? segment = null, int page = 1, int pageSize = 50)
+        ClaimsPrincipal user, WorkspaceDb db, WorkspacePolicies policies, ClassifiedBookCache cache, WebClock clock, DateOnly? asOf = null, string? segment = null, int page = 1, int pageSize = 50)
     {
         var problems = new Dictionary<string, string[]>();
         Func<AccountSegment, bool> matches = _ => true;
@@ -96,7 +96,7 @@ public static class SegmentsApi
             return TypedResults.ValidationProblem(problems);
         }
 
-        var s = WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, asOf ?? clock.Today);
+        var s = WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, asOf ?? clock.Today, cache: cache);
         var book = s.Segmented;
         var scope = user.OwnerScope(null);
         var visible = scope is null ? book.Accounts : [.. book.Accounts.Where(a => a.OwnerRepId == scope)];

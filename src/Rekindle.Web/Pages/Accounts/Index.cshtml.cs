@@ -11,7 +11,7 @@ namespace Rekindle.Web.Pages.Accounts;
 /// The account list from the latest snapshot: filter by status, key flag, owner, segment and text; sort; page. A rep
 /// sees only their own accounts, whatever the owner filter says.
 /// </summary>
-public sealed class IndexModel(SnapshotQueries snapshots, WorkspacePolicies policies, WorkspaceDb db) : PageModel
+public sealed class IndexModel(SnapshotQueries snapshots, WorkspacePolicies policies, WorkspaceDb db, ClassifiedBookCache cache) : PageModel
 {
     public const int PageSize = 50;
 
@@ -91,7 +91,7 @@ public sealed class IndexModel(SnapshotQueries snapshots, WorkspacePolicies poli
                 return;
             }
 
-            var segmented = WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, snapshot.AsOf).Segmented;
+            var segmented = WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, snapshot.AsOf, cache: cache).Segmented;
             query = query with { Only = segmented.Accounts.Where(matches).Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal) };
         }
 

@@ -13,7 +13,7 @@ namespace Rekindle.Web.Pages.Segments;
 /// (accounts and revenue at stake), the reachable channels, and the accounts with the most at stake. As of the latest
 /// snapshot's date (today when none is saved), so the cells' links list the same accounts; a rep sees their own.
 /// </summary>
-public sealed class IndexModel(SnapshotQueries snapshots, WorkspacePolicies policies, WorkspaceDb db, WebClock clock) : PageModel
+public sealed class IndexModel(SnapshotQueries snapshots, WorkspacePolicies policies, WorkspaceDb db, ClassifiedBookCache cache, WebClock clock) : PageModel
 {
     public const int Top = 25;
 
@@ -26,7 +26,7 @@ public sealed class IndexModel(SnapshotQueries snapshots, WorkspacePolicies poli
     public void OnGet()
     {
         var asOf = snapshots.Latest()?.AsOf ?? clock.Today;
-        var result = WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, asOf);
+        var result = WorkspaceSegments.Segment(db, policies.CurrentPolicy().Policy, asOf, cache: cache);
         Book = result.Segmented;
         Currency = result.Currency;
         var owner = User.OwnerScope(null);
