@@ -175,13 +175,12 @@ public static class BookLoader
     {
         var ids = new DuplicateIds(CsvSchema.Orders, 0, "order_id");
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Orders.FileName));
-        ids.Reserve(expected);
         builder.ReserveOrders(expected);
         ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new OrderPart(lines), (f, part) =>
         {
             while (f.Read())
             {
-                part.Hash(f.Span(0));
+                part.Id(f.Span(0));
                 if (f.Span(0).IsEmpty)
                 {
                     f.Error(0, "", "a value is required");
@@ -196,7 +195,7 @@ public static class BookLoader
                 {
                     f.Error(4, "", "a currency is required");
                 }
-                else if (!rowCurrency.Equals(currency, StringComparison.OrdinalIgnoreCase))
+                else if (!rowCurrency.SequenceEqual(currency) && !rowCurrency.Equals(currency, StringComparison.OrdinalIgnoreCase))
                 {
                     if (rates.TryGetValue(rowCurrency.ToString(), out var r))
                     {
@@ -225,11 +224,11 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part.Hashes);
+            ids.Add(part);
             builder.AddOrders(part.Accounts.Span, part.Days.Span, part.Amounts.Span, part.Statuses.Span);
         });
 
-        ids.Report(folder, errors);
+        ids.Report(folder, errors, chunking);
         return currency ?? "USD";
     }
 
@@ -242,13 +241,12 @@ public static class BookLoader
 
         var ids = new DuplicateIds(CsvSchema.Engagements, 0, "engagement_id");
         var expected = EstimateRows(Path.Combine(folder, CsvSchema.Engagements.FileName));
-        ids.Reserve(expected);
         builder.ReserveEngagements(expected);
         ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new EngagementPart(lines), (f, part) =>
         {
             while (f.Read())
             {
-                part.Hash(f.Span(0));
+                part.Id(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var date = f.Date(2);
                 var kindOk = Codes.TryParse(f.Span(3), out EngagementKind kind);
@@ -269,11 +267,11 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part.Hashes);
+            ids.Add(part);
             builder.AddEngagements(part.Accounts.Span, part.Days.Span, part.Kinds.Span);
         });
 
-        ids.Report(folder, errors);
+        ids.Report(folder, errors, chunking);
     }
 
     private static void ReadOpportunities(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors, Chunking chunking)
@@ -288,7 +286,7 @@ public static class BookLoader
         {
             while (f.Read())
             {
-                part.Hash(f.Span(0));
+                part.Id(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var opened = f.Date(2);
                 var closed = f.Date(3, required: false);
@@ -309,36 +307,71 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part.Hashes);
+            ids.Add(part);
             foreach (var o in part.Items)
             {
                 builder.AddOpportunity(o.Account, o.Opened, o.Closed);
             }
         });
 
-        ids.Report(folder, errors);
+        ids.Report(folder, errors, chunking);
     }
 
     private readonly record struct OpportunityRow(int Account, DateOnly Opened, DateOnly? Closed);
 
-    /// <summary>What a reader of one part of a file found: the hashes of its ids (its rows are in the subclasses).</summary>
-    private abstract class Part(int lines) : IReusablePart
+    /// <summary>
+    /// What a reader of one part of a file found about its ids (its rows are in the subclasses): whether they rise
+    /// strictly (ordinal order), with the first and the last, so that <see cref="DuplicateIds"/> can tell a file of
+    /// rising ids, where no id can repeat, with no other work.
+    /// </summary>
+    private abstract class Part : IReusablePart
     {
-        public Buffer<ulong> Hashes { get; } = new(lines);
+        private char[] last = new char[32];
+        private int lastLength = -1;
 
-        public virtual void Clear() => Hashes.Clear();
+        /// <summary>Every id of the part is greater than the one before it (true for a part with no id).</summary>
+        public bool Rising { get; private set; } = true;
 
-        public void Hash(ReadOnlySpan<char> id)
+        public string? FirstId { get; private set; }
+
+        public string? LastId => lastLength < 0 ? null : new string(last, 0, lastLength);
+
+        public virtual void Clear()
         {
-            if (!id.IsEmpty)
+            Rising = true;
+            FirstId = null;
+            lastLength = -1;
+        }
+
+        public void Id(ReadOnlySpan<char> id)
+        {
+            if (id.IsEmpty || !Rising)
             {
-                Hashes.Add(DuplicateIds.Hash(id));
+                return;
             }
+
+            if (lastLength < 0)
+            {
+                FirstId = id.ToString();
+            }
+            else if (id.SequenceCompareTo(last.AsSpan(0, lastLength)) <= 0)
+            {
+                Rising = false;
+                return;
+            }
+
+            if (id.Length > last.Length)
+            {
+                last = new char[id.Length * 2];
+            }
+
+            id.CopyTo(last);
+            lastLength = id.Length;
         }
     }
 
     /// <summary>A part's orders as columns, added to the builder in one call.</summary>
-    private sealed class OrderPart(int lines) : Part(lines)
+    private sealed class OrderPart(int lines) : Part
     {
         public Buffer<int> Accounts { get; } = new(lines);
         public Buffer<int> Days { get; } = new(lines);
@@ -364,7 +397,7 @@ public static class BookLoader
     }
 
     /// <summary>A part's engagements as columns, added to the builder in one call.</summary>
-    private sealed class EngagementPart(int lines) : Part(lines)
+    private sealed class EngagementPart(int lines) : Part
     {
         public Buffer<int> Accounts { get; } = new(lines);
         public Buffer<int> Days { get; } = new(lines);
@@ -387,7 +420,7 @@ public static class BookLoader
     }
 
     /// <summary>Accounts and opportunities are fewer: a part keeps them as rows.</summary>
-    private sealed class Rows<T>(int lines) : Part(lines)
+    private sealed class Rows<T>(int lines) : Part
     {
         public List<T> Items { get; } = new(Math.Min(lines, 1 << 18));
 
@@ -473,63 +506,37 @@ public static class BookLoader
     }
 
     /// <summary>
-    /// Finds duplicate ids in a file with 8 bytes a row: a 64-bit hash per row, kept in 256 buckets by the hash's top
-    /// byte (equal hashes share a bucket), each sorted on its own, the buckets in parallel. Only when two hashes match
-    /// is the file read again, and the rows with those hashes compared as text, so a duplicate is reported only when
-    /// the ids are really equal.
+    /// Finds duplicate ids in a file. Files exported in id order (ids from a sequence) are the common case: when every
+    /// id is greater than the one before it, across the whole file, none can repeat, and nothing more is done.
+    /// Otherwise the file's ids are read again, on every core, into 64-bit hashes (8 bytes a row), kept in 256 buckets
+    /// by the hash's top byte (equal hashes share a bucket), each sorted on its own, the buckets in parallel. Only when
+    /// two hashes match is the file read a third time, and the rows with those hashes compared as text, so a duplicate
+    /// is reported only when the ids are really equal.
     /// </summary>
     private sealed class DuplicateIds(FileSpec spec, int column, string columnName)
     {
         private const int Buckets = 256;
-        private readonly ulong[][] buckets = [.. Enumerable.Range(0, Buckets).Select(_ => new ulong[64])];
-        private readonly int[] counts = new int[Buckets];
+        private bool rising = true;
+        private string? lastId;
 
-        public void Reserve(long rows)
+        /// <summary>Notes a part's ids, in file order.</summary>
+        public void Add(Part part)
         {
-            var each = (int)Math.Min(rows / Buckets * 21 / 20 + 64, Array.MaxLength);
-            for (var b = 0; b < Buckets; b++)
+            if (rising)
             {
-                if (buckets[b].Length < each)
-                {
-                    Array.Resize(ref buckets[b], each);
-                }
+                rising = part.Rising && (part.FirstId is null || lastId is null || string.CompareOrdinal(part.FirstId, lastId) > 0);
+                lastId = part.LastId ?? lastId;
             }
         }
 
-        public void Add(Buffer<ulong> more)
+        public void Report(string folder, InputErrors errors, Chunking chunking)
         {
-            foreach (var hash in more.Span)
+            if (rising)
             {
-                var b = (int)(hash >> 56);
-                if (counts[b] == buckets[b].Length)
-                {
-                    Array.Resize(ref buckets[b], (int)Math.Min(buckets[b].Length * 3L / 2, Array.MaxLength));
-                }
-
-                buckets[b][counts[b]++] = hash;
+                return;
             }
-        }
 
-        public void Report(string folder, InputErrors errors)
-        {
-            var suspects = new HashSet<ulong>();
-            Parallel.For(0, Buckets, b =>
-            {
-                var bucket = buckets[b].AsSpan(0, counts[b]);
-                bucket.Sort();
-                for (var i = 1; i < bucket.Length; i++)
-                {
-                    if (bucket[i] == bucket[i - 1])
-                    {
-                        lock (suspects)
-                        {
-                            suspects.Add(bucket[i]);
-                        }
-                    }
-                }
-
-                buckets[b] = [];
-            });
+            var suspects = Suspects(folder, chunking);
             if (suspects.Count == 0)
             {
                 return;
@@ -552,6 +559,69 @@ public static class BookLoader
                     errors.Add(spec.FileName, f.Line, columnName, id, $"duplicate id (first seen on line {firstLine[id]})");
                 }
             }
+        }
+
+        /// <summary>The hashes of ids seen more than once.</summary>
+        private HashSet<ulong> Suspects(string folder, Chunking chunking)
+        {
+            var buckets = new ulong[Buckets][];
+            var counts = new int[Buckets];
+            for (var b = 0; b < Buckets; b++)
+            {
+                buckets[b] = new ulong[1024];
+            }
+
+            ChunkedCsv.Read(spec, folder, new InputErrors(), chunking, lines => new IdHashes(lines), (f, part) =>
+            {
+                while (f.Read())
+                {
+                    var id = f.Span(column);
+                    if (!id.IsEmpty)
+                    {
+                        part.Hashes.Add(Hash(id));
+                    }
+                }
+            }, (part, _) =>
+            {
+                foreach (var hash in part.Hashes.Span)
+                {
+                    var b = (int)(hash >> 56);
+                    if (counts[b] == buckets[b].Length)
+                    {
+                        Array.Resize(ref buckets[b], (int)Math.Min(buckets[b].Length * 2L, Array.MaxLength));
+                    }
+
+                    buckets[b][counts[b]++] = hash;
+                }
+            });
+
+            var suspects = new HashSet<ulong>();
+            Parallel.For(0, Buckets, b =>
+            {
+                var bucket = buckets[b].AsSpan(0, counts[b]);
+                bucket.Sort();
+                for (var i = 1; i < bucket.Length; i++)
+                {
+                    if (bucket[i] == bucket[i - 1])
+                    {
+                        lock (suspects)
+                        {
+                            suspects.Add(bucket[i]);
+                        }
+                    }
+                }
+
+                buckets[b] = [];
+            });
+            return suspects;
+        }
+
+        /// <summary>A part's id hashes.</summary>
+        private sealed class IdHashes(int lines) : IReusablePart
+        {
+            public Buffer<ulong> Hashes { get; } = new(lines);
+
+            public void Clear() => Hashes.Clear();
         }
 
         public static ulong Hash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));

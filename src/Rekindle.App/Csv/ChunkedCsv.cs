@@ -157,7 +157,7 @@ internal static class ChunkedCsv
             {
                 // A cut fell inside a quoted field: the parts from the one ending there are read again by one reader.
                 using var rest = new FileStream(handle, FileAccess.Read) { Position = bounds[committed] };
-                Commit(ParseStream(new PrefixedStream(head, rest, leaveOpen: true), capacity: 1 << 16, lineCount: 0, quoteCount: 0));
+                Commit(ParseStream(new PrefixedStream(head, rest, leaveOpen: true), capacity: 1 << 16, lineCount: 0, quoteCount: 0, quoted: true));
             }
         }
 
@@ -208,7 +208,8 @@ internal static class ChunkedCsv
                     ReadExactly(handle, bytes.AsSpan(head.Length, size - head.Length), bounds[i]);
                     var body = bytes.AsSpan(head.Length, size - head.Length);
                     var lineCount = body.Count((byte)'\n');
-                    done = ParseStream(new MemoryStream(bytes, 0, size, writable: false), capacity: lineCount, lineCount, body.Count((byte)'"'));
+                    var quoteCount = body.Count((byte)'"');
+                    done = ParseStream(new MemoryStream(bytes, 0, size, writable: false), capacity: lineCount, lineCount, quoteCount, quoted: quoteCount != 0);
                 }
                 finally
                 {
@@ -236,12 +237,15 @@ internal static class ChunkedCsv
             }
         }
 
-        /// <summary>Parses a part into a reused or new part (<paramref name="capacity"/> rows); <paramref name="lineCount"/> is its line ends.</summary>
-        private Parsed ParseStream(Stream stream, int capacity, int lineCount, long quoteCount)
+        /// <summary>
+        /// Parses a part into a reused or new part (<paramref name="capacity"/> rows); <paramref name="lineCount"/> is its
+        /// line ends, <paramref name="quoted"/> false when it holds no quote (no field spans lines).
+        /// </summary>
+        private Parsed ParseStream(Stream stream, int capacity, int lineCount, long quoteCount, bool quoted)
         {
             var partErrors = new InputErrors();
             var part = spare.TryTake(out var reused) ? reused : newPart(capacity);
-            using (var f = spec.Open(stream, folder, partErrors))
+            using (var f = spec.Open(stream, folder, partErrors, quoted))
             {
                 if (f is not null)
                 {

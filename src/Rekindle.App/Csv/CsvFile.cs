@@ -16,6 +16,7 @@ public sealed class CsvFile : IDisposable
     private readonly int[] ordinals;
     private readonly string[] columns;
     private int physicalLine = 1;
+    private bool quoted = true;
 
     private CsvFile(string path, string name, CsvDataReader reader, string[] columns, int[] ordinals, InputErrors errors)
     {
@@ -60,9 +61,10 @@ public sealed class CsvFile : IDisposable
 
     /// <summary>
     /// Reads a header and rows from <paramref name="stream"/> (which it then owns): a part of <paramref name="path"/>
-    /// with the file's header line in front (<see cref="ChunkedCsv"/>) reads like the file itself.
+    /// with the file's header line in front (<see cref="ChunkedCsv"/>) reads like the file itself. <paramref name="quoted"/>
+    /// false promises that no row holds a quote character: then no field can span lines, and they are not counted.
     /// </summary>
-    public static CsvFile? Open(Stream stream, string path, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, InputErrors errors)
+    public static CsvFile? Open(Stream stream, string path, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, InputErrors errors, bool quoted = true)
     {
         var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         CsvDataReader reader;
@@ -119,7 +121,7 @@ public sealed class CsvFile : IDisposable
         }
 
         var ordinals = expected.Select(c => Array.IndexOf(header, c)).ToArray();
-        return new CsvFile(path, name, reader, expected, ordinals, errors);
+        return new CsvFile(path, name, reader, expected, ordinals, errors) { quoted = quoted };
     }
 
     /// <summary>Moves to the next row; false at the end of the file or when the file cannot be read further.</summary>
@@ -144,7 +146,7 @@ public sealed class CsvFile : IDisposable
             }
 
             Line = physicalLine + 1;
-            physicalLine = Line + CountNewlines();
+            physicalLine = quoted ? Line + CountNewlines() : Line;
             if (reader.RowFieldCount == 1 && reader.GetFieldSpan(0).IsEmpty)
             {
                 continue; // a blank line

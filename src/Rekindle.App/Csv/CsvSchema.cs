@@ -6,9 +6,12 @@ public sealed record FileSpec(string FileName, IReadOnlyList<string> Columns, bo
     public CsvFile? Open(string folder, InputErrors errors) =>
         CsvFile.Open(Path.Combine(folder, FileName), FileName, Columns, [], errors);
 
-    /// <summary>Reads <paramref name="stream"/> as this file (a part of it behind its header line).</summary>
-    public CsvFile? Open(Stream stream, string folder, InputErrors errors) =>
-        CsvFile.Open(stream, Path.Combine(folder, FileName), FileName, Columns, [], errors);
+    /// <summary>
+    /// Reads <paramref name="stream"/> as this file (a part of it behind its header line). <paramref name="quoted"/>
+    /// false says its rows hold no quote character, so no field can span lines.
+    /// </summary>
+    public CsvFile? Open(Stream stream, string folder, InputErrors errors, bool quoted = true) =>
+        CsvFile.Open(stream, Path.Combine(folder, FileName), FileName, Columns, [], errors, quoted);
 
     public bool ExistsIn(string folder) => File.Exists(Path.Combine(folder, FileName));
 }

@@ -28,6 +28,16 @@ public static class Codes
         var trimmed = text.Trim();
         for (var i = 0; i < codes.Length; i++)
         {
+            // Files almost always hold the codes as written: an exact match first, then any case.
+            if (trimmed.SequenceEqual(codes[i]))
+            {
+                value = ByIndex<T>.Values[i];
+                return true;
+            }
+        }
+
+        for (var i = 0; i < codes.Length; i++)
+        {
             if (trimmed.Equals(codes[i], StringComparison.OrdinalIgnoreCase))
             {
                 value = ByIndex<T>.Values[i];

@@ -15,8 +15,9 @@ public sealed record AccountInfo(
 /// Everything the lifecycle rules read, held column-wise: orders, engagements and opportunities in
 /// arrays sorted by account and then by date, each account a contiguous slice. Per-account work takes
 /// <see cref="Facts"/> (spans over its slice), so accounts can be processed independently and in parallel
-/// with no per-order objects. Dates are day numbers (<see cref="DateOnly.DayNumber"/>).
-/// Build one with <see cref="AccountBookBuilder"/>.
+/// with no per-order objects. Dates are day numbers (<see cref="DateOnly.DayNumber"/>). A column's array may be
+/// longer than its rows (the builder's spare capacity, kept rather than copied): the row count is the last entry
+/// of its start column. Build one with <see cref="AccountBookBuilder"/>.
 /// </summary>
 public sealed class AccountBook
 {
@@ -73,11 +74,11 @@ public sealed class AccountBook
 
     public int AccountCount => Accounts.Count;
 
-    public int OrderCount => OrderDay.Length;
+    public int OrderCount => OrderStart[^1];
 
-    public int EngagementCount => EngagementDay.Length;
+    public int EngagementCount => EngagementStart[^1];
 
-    public int OpportunityCount => OpportunityOpened.Length;
+    public int OpportunityCount => OpportunityStart[^1];
 
     /// <summary>Each account's created-on date as a day number, for the hot path.</summary>
     internal int[] CreatedDay { get; }

@@ -111,7 +111,8 @@ public sealed class AccountBookBuilder
 
     /// <summary>
     /// Sorts every column by account and date and hands the arrays to a new book. Rows that arrived already
-    /// sorted (files exported by account and date) are kept as they are: no permutation, no second copy.
+    /// sorted (files exported by account and date) are kept as they are, in the arrays they were added to: no
+    /// permutation, no second copy.
     /// Each builder column is released as soon as its book column exists, to keep the peak of memory low.
     /// </summary>
     public AccountBook Build()
@@ -300,10 +301,14 @@ public sealed class AccountBookBuilder
             }
         }
 
-        /// <summary>The items as an array of exactly their count (the same array when it is full).</summary>
+        /// <summary>
+        /// The items as an array, taken over as it is: the rows first, then spare capacity the book ignores. Only when
+        /// more than an eighth of it would be spare is it copied to its exact length (memory held for the book's life
+        /// against a copy of the whole column).
+        /// </summary>
         public T[] Detach()
         {
-            if (items.Length != count)
+            if (items.Length - count > count / 8)
             {
                 // Every element is copied over: no need to zero hundreds of megabytes first.
                 var exact = GC.AllocateUninitializedArray<T>(count);

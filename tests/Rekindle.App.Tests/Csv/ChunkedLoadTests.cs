@@ -67,6 +67,46 @@ public sealed class ChunkedLoadTests : IDisposable
             parts.Errors.Describe());
     }
 
+    /// <summary>
+    /// Ids that rise through the file (zero-padded, as a sequence exports them) are known to be distinct without
+    /// hashing; a repeat right after itself, or a step back to an earlier id, in one part or across a cut, is still
+    /// found on its line, by every reader.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 0)] // no repeat
+    [InlineData(1500, 1499)]
+    [InlineData(2500, 100)]
+    [InlineData(2, 1)]
+    [InlineData(3000, 2999)]
+    public void Load_RisingIds_RepeatOrStepBackFoundOnItsLine(int row, int sameIdAs)
+    {
+        Write("accounts.csv", "account_id,name,industry,region,created_on,owner_rep_id\nA1,Acme,Retail,West,2024-01-01,\n");
+        var orders = new StringBuilder("order_id,account_id,order_date,amount,currency,status\n");
+        for (var i = 1; i <= 3000; i++)
+        {
+            var id = i == row ? sameIdAs : i;
+            orders.Append($"O{id:00000},A1,2025-03-01,{i}.00,USD,booked\n");
+        }
+
+        Write("orders.csv", orders.ToString());
+        Chunking[] readers = [OneReader, new(2, 2000), new(2, 300), new(1, 4096), new(2, 16)]; // 16 bytes: a line a part, every repeat across a cut
+
+        foreach (var chunking in readers)
+        {
+            var options = new LoadOptions { Chunking = chunking };
+            if (row == 0)
+            {
+                Assert.Equal(3000, BookLoader.Load(folder, options).Book.OrderCount);
+                continue;
+            }
+
+            var error = Assert.Throws<InputException>(() => BookLoader.Load(folder, options));
+            Assert.Equal(
+                [$"orders.csv:{row + 1}: column order_id value \"O{sameIdAs:00000}\": duplicate id (first seen on line {sameIdAs + 1})"],
+                error.Errors.Describe());
+        }
+    }
+
     [Fact]
     public void Load_AccountsInParts_DuplicatesAndBadRowsOnTheSameLinesAsOneReader()
     {

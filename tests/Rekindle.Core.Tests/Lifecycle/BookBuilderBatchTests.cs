@@ -39,6 +39,34 @@ public class BookBuilderBatchTests
         Assert.Equal(Facts(single.Build()), Facts(batched.Build()));
     }
 
+    [Theory]
+    [InlineData(500)] // reserved exactly
+    [InlineData(540)] // a little spare: the arrays are kept as they are
+    [InlineData(5000)] // mostly spare: copied to their length
+    public void Build_ReservedCapacity_CountsAndFactsAreTheRowsOnly(int reserved)
+    {
+        var rows = Enumerable.Range(0, 500).Select(i => (Account: i / 25, Day: new DateOnly(2025, 1, 1).AddDays(i % 25))).ToList();
+        var plain = Builder();
+        var reserving = Builder();
+        reserving.ReserveOrders(reserved);
+        reserving.ReserveEngagements(reserved);
+        foreach (var b in new[] { plain, reserving })
+        {
+            foreach (var (account, day) in rows)
+            {
+                b.AddOrder(account, day, 10m, OrderStatus.Booked);
+                b.AddEngagement(account, day, EngagementKind.Meeting);
+            }
+        }
+
+        var book = reserving.Build();
+
+        Assert.Equal(500, book.OrderCount);
+        Assert.Equal(500, book.EngagementCount);
+        Assert.Equal(25, book.Facts(19).OrderDays.Length);
+        Assert.Equal(Facts(plain.Build()), Facts(book));
+    }
+
     [Fact]
     public void AddOrders_ColumnsOfDifferentLengths_Refused() =>
         Assert.Throws<ArgumentException>(() => Builder().AddOrders([0, 1], [1], [1m, 2m], [OrderStatus.Booked, OrderStatus.Booked]));
