@@ -32,7 +32,7 @@ var options = Args.Parse(args);
 var asOf = options.AsOf;
 var folder = options.Data ?? Path.Combine(Path.GetTempPath(), $"rekindle-bench-{options.Accounts}");
 var table = new Figures(options.Out);
-table.Note($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {Environment.OSVersion}, .NET {Environment.Version}; {options.Accounts:N0} accounts, as of {asOf:yyyy-MM-dd}");
+table.Note($"Machine: {Environment.ProcessorCount} cores, managed heap capped at {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30):0.0} GiB, {Environment.OSVersion}, .NET {Environment.Version}; {options.Accounts:N0} accounts, as of {asOf:yyyy-MM-dd}");
 
 if (!File.Exists(Path.Combine(folder, "accounts.csv")))
 {
