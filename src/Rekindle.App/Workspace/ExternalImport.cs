@@ -64,7 +64,10 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
             accountCounts.Rows++;
             var account = new Account
             {
-                AccountId = first.Customer, Name = "Customer " + first.Customer, Region = first.Region, CreatedOn = first.Date,
+                AccountId = first.Customer,
+                Name = "Customer " + first.Customer,
+                Region = first.Region,
+                CreatedOn = first.Date,
             };
             accounts.Upsert(account, first.Line, accountCounts);
         }
@@ -78,8 +81,13 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
             run.Tick(name, ++done, total);
             var order = new Order
             {
-                OrderId = r.OrderId, AccountId = r.Customer, OrderDate = r.Date, Amount = r.Amount, Currency = CurrencyOf(format),
-                ReportingAmount = Money.Round(r.Amount * rate), Status = OrderStatus.Booked,
+                OrderId = r.OrderId,
+                AccountId = r.Customer,
+                OrderDate = r.Date,
+                Amount = r.Amount,
+                Currency = CurrencyOf(format),
+                ReportingAmount = Money.Round(r.Amount * rate),
+                Status = OrderStatus.Booked,
             };
             if (orders.Upsert(order, r.Line, orderCounts) == Upserted.Duplicate)
             {

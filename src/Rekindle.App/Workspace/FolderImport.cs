@@ -158,7 +158,12 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
 
         return id is null || created is null ? null : new Account
         {
-            AccountId = id, Name = name, Industry = industry, Region = region, CreatedOn = created.Value, OwnerRepId = owner.Length == 0 ? null : owner,
+            AccountId = id,
+            Name = name,
+            Industry = industry,
+            Region = region,
+            CreatedOn = created.Value,
+            OwnerRepId = owner.Length == 0 ? null : owner,
         };
     }
 
@@ -168,8 +173,14 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
         var account = AccountRef(f, 1);
         var contact = new Contact
         {
-            ContactId = id ?? "", AccountId = account ?? "", Name = Fields.Text(f, 2), Role = Fields.Text(f, 3), Email = Fields.Text(f, 4),
-            Phone = Fields.Text(f, 5), Social = Fields.Text(f, 6), PostalAddress = Fields.Text(f, 7),
+            ContactId = id ?? "",
+            AccountId = account ?? "",
+            Name = Fields.Text(f, 2),
+            Role = Fields.Text(f, 3),
+            Email = Fields.Text(f, 4),
+            Phone = Fields.Text(f, 5),
+            Social = Fields.Text(f, 6),
+            PostalAddress = Fields.Text(f, 7),
         };
         foreach (var part in f.Text(8).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -211,8 +222,13 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
         var rate = Rates.Of(run, f, 4, currency, rates);
         return id is null || account is null || date is null || amount is null || rate is null || !statusOk ? null : new Order
         {
-            OrderId = id, AccountId = account, OrderDate = date.Value, Amount = amount.Value, Currency = currency,
-            ReportingAmount = Storage.Money.Round(amount.Value * rate.Value), Status = status,
+            OrderId = id,
+            AccountId = account,
+            OrderDate = date.Value,
+            Amount = amount.Value,
+            Currency = currency,
+            ReportingAmount = Storage.Money.Round(amount.Value * rate.Value),
+            Status = status,
         };
     }
 
@@ -238,7 +254,13 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
         var price = Fields.Money(f, 6);
         return order is null || lineNo is null or < 1 || quantity is null || price is null ? null : new OrderLine
         {
-            OrderId = order, LineNo = lineNo.Value, Sku = sku, ProductName = product, Category = category, Quantity = quantity.Value, UnitPrice = price.Value,
+            OrderId = order,
+            LineNo = lineNo.Value,
+            Sku = sku,
+            ProductName = product,
+            Category = category,
+            Quantity = quantity.Value,
+            UnitPrice = price.Value,
         };
     }
 
@@ -261,7 +283,11 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
 
         return id is null || account is null || date is null || !kindOk || !directionOk ? null : new Engagement
         {
-            EngagementId = id, AccountId = account, Date = date.Value, Kind = kind, Direction = direction,
+            EngagementId = id,
+            AccountId = account,
+            Date = date.Value,
+            Kind = kind,
+            Direction = direction,
         };
     }
 
@@ -280,7 +306,12 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
         var amount = Fields.Money(f, 5, required: false);
         return id is null || account is null || opened is null ? null : new Opportunity
         {
-            OpportunityId = id, AccountId = account, OpenedOn = opened.Value, ClosedOn = closed, Stage = stage, Amount = amount,
+            OpportunityId = id,
+            AccountId = account,
+            OpenedOn = opened.Value,
+            ClosedOn = closed,
+            Stage = stage,
+            Amount = amount,
         };
     }
 

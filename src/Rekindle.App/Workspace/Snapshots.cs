@@ -45,8 +45,13 @@ public sealed class Snapshots(WorkspaceDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var snapshot = new ClassificationSnapshot
         {
-            AsOf = result.AsOf, PolicyVersionId = result.PolicyVersion, PolicyNumber = policyNumber, SavedAtUtc = now, SavedBy = savedBy,
-            Accounts = result.Summary.Accounts, CompanyCycleDays = result.CompanyCycle.Days,
+            AsOf = result.AsOf,
+            PolicyVersionId = result.PolicyVersion,
+            PolicyNumber = policyNumber,
+            SavedAtUtc = now,
+            SavedBy = savedBy,
+            Accounts = result.Summary.Accounts,
+            CompanyCycleDays = result.CompanyCycle.Days,
         };
         db.Snapshots.Add(snapshot);
         db.SaveChanges();
@@ -67,8 +72,15 @@ public sealed class Snapshots(WorkspaceDb db, TimeProvider clock)
                 var id = result.Book.Accounts[a].Id;
                 rows.Insert(new SnapshotAccount
                 {
-                    SnapshotId = snapshot.Id, AccountId = id, Status = c.Status, Key = c.Key, CycleDays = c.CycleDays, CycleBasis = c.CycleBasis,
-                    DaysSinceLastOrder = c.DaysSinceLastOrder(asOf), Revenue12m = Money.Round(c.Measures.RevenueInWindow), Reasons = result.ReasonsOf(a),
+                    SnapshotId = snapshot.Id,
+                    AccountId = id,
+                    Status = c.Status,
+                    Key = c.Key,
+                    CycleDays = c.CycleDays,
+                    CycleBasis = c.CycleBasis,
+                    DaysSinceLastOrder = c.DaysSinceLastOrder(asOf),
+                    Revenue12m = Money.Round(c.Measures.RevenueInWindow),
+                    Reasons = result.ReasonsOf(a),
                 });
                 if (previous is null)
                 {
@@ -81,7 +93,12 @@ public sealed class Snapshots(WorkspaceDb db, TimeProvider clock)
                     transitions++;
                     changes.Insert(new StatusChange
                     {
-                        SnapshotId = snapshot.Id, AccountId = id, FromDate = previous.AsOf, ToDate = result.AsOf, Before = had ? old : null, After = c.Status,
+                        SnapshotId = snapshot.Id,
+                        AccountId = id,
+                        FromDate = previous.AsOf,
+                        ToDate = result.AsOf,
+                        Before = had ? old : null,
+                        After = c.Status,
                     });
                 }
             }
@@ -92,7 +109,10 @@ public sealed class Snapshots(WorkspaceDb db, TimeProvider clock)
 
         db.AuditLog.Add(new AuditEntry
         {
-            AtUtc = now, Actor = savedBy, Action = replaced ? "snapshot.replace" : "snapshot.save", Entity = "snapshots",
+            AtUtc = now,
+            Actor = savedBy,
+            Action = replaced ? "snapshot.replace" : "snapshot.save",
+            Entity = "snapshots",
             EntityId = snapshot.Id.ToString(CultureInfo.InvariantCulture),
             Details = $"as of {Iso(result.AsOf)}, policy {result.PolicyVersion}{(policyNumber is { } n ? $" (version {n})" : " (built-in defaults)")}, {snapshot.Accounts} accounts, {transitions} transitions since {(previous is null ? "(none)" : Iso(previous.AsOf))}",
         });

@@ -64,7 +64,10 @@ public sealed class WorkspacePolicies(WorkspaceDb db, TimeProvider clock)
         db.PolicyVersions.Add(version);
         db.AuditLog.Add(new AuditEntry
         {
-            AtUtc = version.SetAtUtc, Actor = setBy, Action = "policy.set", Entity = "policy_versions",
+            AtUtc = version.SetAtUtc,
+            Actor = setBy,
+            Action = "policy.set",
+            Entity = "policy_versions",
             EntityId = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Details = $"version {versionId}: {version.Reason}; {version.Changes.Replace("\n", "; ", StringComparison.Ordinal)}",
         });

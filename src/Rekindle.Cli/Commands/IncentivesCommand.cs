@@ -57,13 +57,26 @@ public static class IncentivesCommand
                         period = s.Period.ToString(),
                         lines = s.Lines.Select(l => new
                         {
-                            on = Iso(l.On), order = l.OrderId, account = l.AccountId, kind = l.KindCode, reverses = l.Reverses is { } r ? LedgerMoney.Code(r) : null,
-                            budget = LedgerMoney.Code(l.Budget), amount = l.Amount, basis = l.Basis, claim = l.ClaimId?.Value, detail = l.Detail,
+                            on = Iso(l.On),
+                            order = l.OrderId,
+                            account = l.AccountId,
+                            kind = l.KindCode,
+                            reverses = l.Reverses is { } r ? LedgerMoney.Code(r) : null,
+                            budget = LedgerMoney.Code(l.Budget),
+                            amount = l.Amount,
+                            basis = l.Basis,
+                            claim = l.ClaimId?.Value,
+                            detail = l.Detail,
                         }),
                         totals = new
                         {
-                            commission = t.Commission, handoff_bonus = t.HandoffBonus, accelerator = t.Accelerator, reversals = t.Reversals,
-                            net_commission = t.NetCommission, net_incentive_overlay = t.NetIncentiveOverlay, total = t.Total,
+                            commission = t.Commission,
+                            handoff_bonus = t.HandoffBonus,
+                            accelerator = t.Accelerator,
+                            reversals = t.Reversals,
+                            net_commission = t.NetCommission,
+                            net_incentive_overlay = t.NetIncentiveOverlay,
+                            total = t.Total,
                         },
                     }, PoolViews.Json));
                     break;

@@ -136,9 +136,14 @@ internal static class PoolViews
                     to = Iso(report.To),
                     reps = report.Reps.Select(r => new
                     {
-                        rep = r.RepId, claims = r.Claims, refusals = r.Refusals.ToDictionary(x => PoolCodes.Of(x.Key), x => x.Value),
-                        claims_with_first_sale = r.ClaimsWithFirstSale, claim_to_first_sale_rate = r.ClaimToFirstSaleRate,
-                        median_days_to_first_sale = r.MedianDaysToFirstSale, revenue_won_back = r.RevenueWonBack, incentives_earned = r.IncentivesEarned,
+                        rep = r.RepId,
+                        claims = r.Claims,
+                        refusals = r.Refusals.ToDictionary(x => PoolCodes.Of(x.Key), x => x.Value),
+                        claims_with_first_sale = r.ClaimsWithFirstSale,
+                        claim_to_first_sale_rate = r.ClaimToFirstSaleRate,
+                        median_days_to_first_sale = r.MedianDaysToFirstSale,
+                        revenue_won_back = r.RevenueWonBack,
+                        incentives_earned = r.IncentivesEarned,
                     }),
                     pool_size = report.PoolSize.Select(p => new { on = Iso(p.On), accounts = p.Accounts }),
                     stays_ended = report.StaysEnded,

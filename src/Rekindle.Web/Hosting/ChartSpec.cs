@@ -64,7 +64,13 @@ public static class ChartSpec
             labels,
             datasets = series.Select((s, i) => new
             {
-                label = s.Label, data = s.Values, borderColor = s.Colour, backgroundColor = s.Colour + "cc", fill = i == 0 ? "origin" : "-1", pointRadius = 2, tension = 0.2,
+                label = s.Label,
+                data = s.Values,
+                borderColor = s.Colour,
+                backgroundColor = s.Colour + "cc",
+                fill = i == 0 ? "origin" : "-1",
+                pointRadius = 2,
+                tension = 0.2,
             }).ToArray(),
         },
         options = new
@@ -87,8 +93,13 @@ public static class ChartSpec
             labels,
             datasets = series.Select(s => new
             {
-                label = s.Label, data = s.Values, borderColor = s.Colour.Replace("-dashed", "", StringComparison.Ordinal), backgroundColor = s.Colour.Replace("-dashed", "", StringComparison.Ordinal),
-                borderDash = s.Colour.EndsWith("-dashed", StringComparison.Ordinal) ? new[] { 6, 4 } : [], pointRadius = 0, fill = false,
+                label = s.Label,
+                data = s.Values,
+                borderColor = s.Colour.Replace("-dashed", "", StringComparison.Ordinal),
+                backgroundColor = s.Colour.Replace("-dashed", "", StringComparison.Ordinal),
+                borderDash = s.Colour.EndsWith("-dashed", StringComparison.Ordinal) ? new[] { 6, 4 } : [],
+                pointRadius = 0,
+                fill = false,
             }).ToArray(),
         },
         options = new
