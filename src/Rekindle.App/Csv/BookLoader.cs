@@ -174,7 +174,7 @@ public static class BookLoader
     private static string ReadOrders(string folder, AccountBookBuilder builder, AccountLookup accounts, string? currency, Dictionary<string, decimal> rates, InputErrors errors, Chunking chunking)
     {
         var ids = new DuplicateIds(CsvSchema.Orders, 0, "order_id");
-        var expected = EstimateRows(Path.Combine(folder, CsvSchema.Orders.FileName));
+        var expected = Workspace.LineCount.Estimate(Path.Combine(folder, CsvSchema.Orders.FileName));
         builder.ReserveOrders(expected);
         ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new OrderPart(lines), (f, part) =>
         {
@@ -240,7 +240,7 @@ public static class BookLoader
         }
 
         var ids = new DuplicateIds(CsvSchema.Engagements, 0, "engagement_id");
-        var expected = EstimateRows(Path.Combine(folder, CsvSchema.Engagements.FileName));
+        var expected = Workspace.LineCount.Estimate(Path.Combine(folder, CsvSchema.Engagements.FileName));
         builder.ReserveEngagements(expected);
         ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new EngagementPart(lines), (f, part) =>
         {
@@ -452,22 +452,6 @@ public static class BookLoader
 
             items[count++] = item;
         }
-    }
-
-    /// <summary>Rows a file probably holds, from its size and the length of its first lines (plus 2%), to size arrays once.</summary>
-    private static long EstimateRows(string path)
-    {
-        var length = new FileInfo(path).Length;
-        using var stream = File.OpenRead(path);
-        var head = new byte[Math.Min(length, 1 << 16)];
-        var read = stream.Read(head);
-        var lines = head.AsSpan(0, read).Count((byte)'\n');
-        if (lines < 2 || read == length)
-        {
-            return Math.Max(lines, 16);
-        }
-
-        return (long)(length / ((double)read / lines) * 1.02);
     }
 
     /// <summary>Finds account indexes by a span of the id, with no allocation per row.</summary>

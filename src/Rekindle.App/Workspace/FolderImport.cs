@@ -100,6 +100,7 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
             return;
         }
 
+        table.Reserve(LineCount.Estimate(Path.Combine(folder, spec.FileName)));
         var total = run.Options.Progress is null ? 0 : LineCount.Of(Path.Combine(folder, spec.FileName)) - 1;
         run.Progress(spec.FileName, 0, total);
         while (f.Read())

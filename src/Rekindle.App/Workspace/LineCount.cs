@@ -1,6 +1,6 @@
 namespace Rekindle.App.Workspace;
 
-/// <summary>Counts a file's lines quickly (for a progress bar's total).</summary>
+/// <summary>Counts a file's lines quickly (for a progress bar's total), or estimates them (to size arrays once).</summary>
 internal static class LineCount
 {
     public static long Of(string path)
@@ -17,5 +17,21 @@ internal static class LineCount
         }
 
         return last == '\n' ? lines : lines + 1;
+    }
+
+    /// <summary>Rows a file probably holds, from its size and the length of its first lines (plus 2%), to size arrays once.</summary>
+    public static long Estimate(string path)
+    {
+        var length = new FileInfo(path).Length;
+        using var stream = File.OpenRead(path);
+        var head = new byte[Math.Min(length, 1 << 16)];
+        var read = stream.Read(head);
+        var lines = head.AsSpan(0, read).Count((byte)'\n');
+        if (lines < 2 || read == length)
+        {
+            return Math.Max(lines, 16);
+        }
+
+        return (long)(length / ((double)read / lines) * 1.02);
     }
 }

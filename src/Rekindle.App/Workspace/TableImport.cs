@@ -43,6 +43,12 @@ internal sealed class TableImport<T> : IDisposable
     /// <summary>Ids stored or imported so far.</summary>
     public int Count => rows.Count;
 
+    /// <summary>
+    /// Sizes the ids once for a file of about <paramref name="fileRows"/> rows (a file imported again holds mostly the
+    /// ids stored), instead of growing them by doubling: tens of millions of ids, copied at every step.
+    /// </summary>
+    public void Reserve(long fileRows) => rows.EnsureCapacity((int)Math.Clamp(fileRows, rows.Count, 200_000_000));
+
     /// <summary>True when the id is stored or was imported in this run.</summary>
     public bool Contains(string key) => rows.ContainsKey(BulkTable<T>.KeyHash(key));
 
