@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using Rekindle.Common;
 using Rekindle.Lifecycle;
 
@@ -23,8 +21,8 @@ public sealed record RepInfo(string Id, string Name, string Email, decimal Commi
 
 /// <summary>
 /// Reads the CSV folder into an <see cref="AccountBook"/> in one streaming pass per file, with no per-order
-/// object: ids are looked up as spans, duplicate ids found by 64-bit hashes (confirmed by text before they are
-/// reported). The large files are read in parts on every core (<see cref="ChunkedCsv"/>), committed in file order,
+/// object: ids are looked up as spans, duplicate ids found by <see cref="DuplicateIds"/> (no work at all when a
+/// file's ids rise). The large files are read in parts on every core (<see cref="ChunkedCsv"/>), committed in file order,
 /// so the book and the errors are those of one reader. Every error names file, line, column and value; any error
 /// and nothing is returned.
 /// </summary>
@@ -180,7 +178,7 @@ public static class BookLoader
         {
             while (f.Read())
             {
-                part.Id(f.Span(0));
+                part.Ids.Note(f.Span(0));
                 if (f.Span(0).IsEmpty)
                 {
                     f.Error(0, "", "a value is required");
@@ -224,7 +222,7 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part);
+            ids.Add(part.Ids);
             builder.AddOrders(part.Accounts.Span, part.Days.Span, part.Amounts.Span, part.Statuses.Span);
         });
 
@@ -246,7 +244,7 @@ public static class BookLoader
         {
             while (f.Read())
             {
-                part.Id(f.Span(0));
+                part.Ids.Note(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var date = f.Date(2);
                 var kindOk = Codes.TryParse(f.Span(3), out EngagementKind kind);
@@ -267,7 +265,7 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part);
+            ids.Add(part.Ids);
             builder.AddEngagements(part.Accounts.Span, part.Days.Span, part.Kinds.Span);
         });
 
@@ -286,7 +284,7 @@ public static class BookLoader
         {
             while (f.Read())
             {
-                part.Id(f.Span(0));
+                part.Ids.Note(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var opened = f.Date(2);
                 var closed = f.Date(3, required: false);
@@ -307,7 +305,7 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part);
+            ids.Add(part.Ids);
             foreach (var o in part.Items)
             {
                 builder.AddOpportunity(o.Account, o.Opened, o.Closed);
@@ -319,64 +317,21 @@ public static class BookLoader
 
     private readonly record struct OpportunityRow(int Account, DateOnly Opened, DateOnly? Closed);
 
-    /// <summary>
-    /// What a reader of one part of a file found about its ids (its rows are in the subclasses): whether they rise
-    /// strictly (ordinal order), with the first and the last, so that <see cref="DuplicateIds"/> can tell a file of
-    /// rising ids, where no id can repeat, with no other work.
-    /// </summary>
+    /// <summary>What a reader of one part of a file found: whether its ids rise (its rows are in the subclasses).</summary>
     private abstract class Part : IReusablePart
     {
-        private char[] last = new char[32];
-        private int lastLength = -1;
+        public RisingIds Ids { get; } = new();
 
-        /// <summary>Every id of the part is greater than the one before it (true for a part with no id).</summary>
-        public bool Rising { get; private set; } = true;
-
-        public string? FirstId { get; private set; }
-
-        public string? LastId => lastLength < 0 ? null : new string(last, 0, lastLength);
-
-        public virtual void Clear()
-        {
-            Rising = true;
-            FirstId = null;
-            lastLength = -1;
-        }
-
-        public void Id(ReadOnlySpan<char> id)
-        {
-            if (id.IsEmpty || !Rising)
-            {
-                return;
-            }
-
-            if (lastLength < 0)
-            {
-                FirstId = id.ToString();
-            }
-            else if (id.SequenceCompareTo(last.AsSpan(0, lastLength)) <= 0)
-            {
-                Rising = false;
-                return;
-            }
-
-            if (id.Length > last.Length)
-            {
-                last = new char[id.Length * 2];
-            }
-
-            id.CopyTo(last);
-            lastLength = id.Length;
-        }
+        public virtual void Clear() => Ids.Clear();
     }
 
     /// <summary>A part's orders as columns, added to the builder in one call.</summary>
     private sealed class OrderPart(int lines) : Part
     {
-        public Buffer<int> Accounts { get; } = new(lines);
-        public Buffer<int> Days { get; } = new(lines);
-        public Buffer<decimal> Amounts { get; } = new(lines);
-        public Buffer<OrderStatus> Statuses { get; } = new(lines);
+        public PartColumn<int> Accounts { get; } = new(lines);
+        public PartColumn<int> Days { get; } = new(lines);
+        public PartColumn<decimal> Amounts { get; } = new(lines);
+        public PartColumn<OrderStatus> Statuses { get; } = new(lines);
 
         public override void Clear()
         {
@@ -399,9 +354,9 @@ public static class BookLoader
     /// <summary>A part's engagements as columns, added to the builder in one call.</summary>
     private sealed class EngagementPart(int lines) : Part
     {
-        public Buffer<int> Accounts { get; } = new(lines);
-        public Buffer<int> Days { get; } = new(lines);
-        public Buffer<EngagementKind> Kinds { get; } = new(lines);
+        public PartColumn<int> Accounts { get; } = new(lines);
+        public PartColumn<int> Days { get; } = new(lines);
+        public PartColumn<EngagementKind> Kinds { get; } = new(lines);
 
         public override void Clear()
         {
@@ -430,27 +385,6 @@ public static class BookLoader
         {
             base.Clear();
             Items.Clear();
-        }
-    }
-
-    /// <summary>A growable array read as a span (a part's column).</summary>
-    private sealed class Buffer<T>(int capacity)
-    {
-        private T[] items = new T[Math.Max(capacity, 16)];
-        private int count;
-
-        public ReadOnlySpan<T> Span => items.AsSpan(0, count);
-
-        public void Clear() => count = 0;
-
-        public void Add(T item)
-        {
-            if (count == items.Length)
-            {
-                Array.Resize(ref items, items.Length * 2);
-            }
-
-            items[count++] = item;
         }
     }
 
@@ -487,127 +421,5 @@ public static class BookLoader
             f.Error(column, id.ToString(), "unknown account (not in accounts.csv)");
             return -1;
         }
-    }
-
-    /// <summary>
-    /// Finds duplicate ids in a file. Files exported in id order (ids from a sequence) are the common case: when every
-    /// id is greater than the one before it, across the whole file, none can repeat, and nothing more is done.
-    /// Otherwise the file's ids are read again, on every core, into 64-bit hashes (8 bytes a row), kept in 256 buckets
-    /// by the hash's top byte (equal hashes share a bucket), each sorted on its own, the buckets in parallel. Only when
-    /// two hashes match is the file read a third time, and the rows with those hashes compared as text, so a duplicate
-    /// is reported only when the ids are really equal.
-    /// </summary>
-    private sealed class DuplicateIds(FileSpec spec, int column, string columnName)
-    {
-        private const int Buckets = 256;
-        private bool rising = true;
-        private string? lastId;
-
-        /// <summary>Notes a part's ids, in file order.</summary>
-        public void Add(Part part)
-        {
-            if (rising)
-            {
-                rising = part.Rising && (part.FirstId is null || lastId is null || string.CompareOrdinal(part.FirstId, lastId) > 0);
-                lastId = part.LastId ?? lastId;
-            }
-        }
-
-        public void Report(string folder, InputErrors errors, Chunking chunking)
-        {
-            if (rising)
-            {
-                return;
-            }
-
-            var suspects = Suspects(folder, chunking);
-            if (suspects.Count == 0)
-            {
-                return;
-            }
-
-            var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-            var scratch = new InputErrors();
-            using var f = spec.Open(folder, scratch);
-            while (f is not null && f.Read())
-            {
-                var span = f.Span(column);
-                if (span.IsEmpty || !suspects.Contains(Hash(span)))
-                {
-                    continue;
-                }
-
-                var id = span.ToString();
-                if (!firstLine.TryAdd(id, f.Line))
-                {
-                    errors.Add(spec.FileName, f.Line, columnName, id, $"duplicate id (first seen on line {firstLine[id]})");
-                }
-            }
-        }
-
-        /// <summary>The hashes of ids seen more than once.</summary>
-        private HashSet<ulong> Suspects(string folder, Chunking chunking)
-        {
-            var buckets = new ulong[Buckets][];
-            var counts = new int[Buckets];
-            for (var b = 0; b < Buckets; b++)
-            {
-                buckets[b] = new ulong[1024];
-            }
-
-            ChunkedCsv.Read(spec, folder, new InputErrors(), chunking, lines => new IdHashes(lines), (f, part) =>
-            {
-                while (f.Read())
-                {
-                    var id = f.Span(column);
-                    if (!id.IsEmpty)
-                    {
-                        part.Hashes.Add(Hash(id));
-                    }
-                }
-            }, (part, _) =>
-            {
-                foreach (var hash in part.Hashes.Span)
-                {
-                    var b = (int)(hash >> 56);
-                    if (counts[b] == buckets[b].Length)
-                    {
-                        Array.Resize(ref buckets[b], (int)Math.Min(buckets[b].Length * 2L, Array.MaxLength));
-                    }
-
-                    buckets[b][counts[b]++] = hash;
-                }
-            });
-
-            var suspects = new HashSet<ulong>();
-            Parallel.For(0, Buckets, b =>
-            {
-                var bucket = buckets[b].AsSpan(0, counts[b]);
-                bucket.Sort();
-                for (var i = 1; i < bucket.Length; i++)
-                {
-                    if (bucket[i] == bucket[i - 1])
-                    {
-                        lock (suspects)
-                        {
-                            suspects.Add(bucket[i]);
-                        }
-                    }
-                }
-
-                buckets[b] = [];
-            });
-            return suspects;
-        }
-
-        /// <summary>A part's id hashes.</summary>
-        private sealed class IdHashes(int lines) : IReusablePart
-        {
-            public Buffer<ulong> Hashes { get; } = new(lines);
-
-            public void Clear() => Hashes.Clear();
-        }
-
-        public static ulong Hash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
     }
 }
