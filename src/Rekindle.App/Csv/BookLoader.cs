@@ -21,7 +21,7 @@ public sealed record RepInfo(string Id, string Name, string Email, decimal Commi
 
 /// <summary>
 /// Reads the CSV folder into an <see cref="AccountBook"/> in one streaming pass per file, with no per-order
-/// object: ids are looked up as spans, duplicate ids found by <see cref="DuplicateIds"/> (no work at all when a
+/// object: ids are looked up as spans, duplicate ids found by <see cref="DuplicateIds"/> (nothing kept while a
 /// file's ids rise). The large files are read in parts on every core (<see cref="ChunkedCsv"/>), committed in file order,
 /// so the book and the errors are those of one reader. Every error names file, line, column and value; any error
 /// and nothing is returned.
@@ -171,14 +171,14 @@ public static class BookLoader
 
     private static string ReadOrders(string folder, AccountBookBuilder builder, AccountLookup accounts, string? currency, Dictionary<string, decimal> rates, InputErrors errors, Chunking chunking)
     {
-        var ids = new DuplicateIds(CsvSchema.Orders, 0, "order_id");
+        var ids = new DuplicateIds(CsvSchema.Orders, folder, 0, "order_id");
         var expected = Workspace.LineCount.Estimate(Path.Combine(folder, CsvSchema.Orders.FileName));
         builder.ReserveOrders(expected);
         ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new OrderPart(lines), (f, part) =>
         {
             while (f.Read())
             {
-                part.Ids.Note(f.Span(0));
+                part.Id(f.Span(0));
                 if (f.Span(0).IsEmpty)
                 {
                     f.Error(0, "", "a value is required");
@@ -222,11 +222,11 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part.Ids);
+            ids.Add(part.Ids, part.Hashes.Span);
             builder.AddOrders(part.Accounts.Span, part.Days.Span, part.Amounts.Span, part.Statuses.Span);
         });
 
-        ids.Report(folder, errors, chunking);
+        ids.Report(errors);
         return currency ?? "USD";
     }
 
@@ -237,14 +237,14 @@ public static class BookLoader
             return;
         }
 
-        var ids = new DuplicateIds(CsvSchema.Engagements, 0, "engagement_id");
+        var ids = new DuplicateIds(CsvSchema.Engagements, folder, 0, "engagement_id");
         var expected = Workspace.LineCount.Estimate(Path.Combine(folder, CsvSchema.Engagements.FileName));
         builder.ReserveEngagements(expected);
         ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new EngagementPart(lines), (f, part) =>
         {
             while (f.Read())
             {
-                part.Ids.Note(f.Span(0));
+                part.Id(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var date = f.Date(2);
                 var kindOk = Codes.TryParse(f.Span(3), out EngagementKind kind);
@@ -265,11 +265,11 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part.Ids);
+            ids.Add(part.Ids, part.Hashes.Span);
             builder.AddEngagements(part.Accounts.Span, part.Days.Span, part.Kinds.Span);
         });
 
-        ids.Report(folder, errors, chunking);
+        ids.Report(errors);
     }
 
     private static void ReadOpportunities(string folder, AccountBookBuilder builder, AccountLookup accounts, InputErrors errors, Chunking chunking)
@@ -279,12 +279,12 @@ public static class BookLoader
             return;
         }
 
-        var ids = new DuplicateIds(CsvSchema.Opportunities, 0, "opportunity_id");
+        var ids = new DuplicateIds(CsvSchema.Opportunities, folder, 0, "opportunity_id");
         ChunkedCsv.Read(CsvSchema.Opportunities, folder, errors, chunking, lines => new Rows<OpportunityRow>(lines), (f, part) =>
         {
             while (f.Read())
             {
-                part.Ids.Note(f.Span(0));
+                part.Id(f.Span(0));
                 var account = accounts.Find(f, 1);
                 var opened = f.Date(2);
                 var closed = f.Date(3, required: false);
@@ -305,28 +305,43 @@ public static class BookLoader
             }
         }, (part, _) =>
         {
-            ids.Add(part.Ids);
+            ids.Add(part.Ids, part.Hashes.Span);
             foreach (var o in part.Items)
             {
                 builder.AddOpportunity(o.Account, o.Opened, o.Closed);
             }
         });
 
-        ids.Report(folder, errors, chunking);
+        ids.Report(errors);
     }
 
     private readonly record struct OpportunityRow(int Account, DateOnly Opened, DateOnly? Closed);
 
-    /// <summary>What a reader of one part of a file found: whether its ids rise (its rows are in the subclasses).</summary>
-    private abstract class Part : IReusablePart
+    /// <summary>What a reader of one part of a file found of its ids: their hashes, and whether they rise (its rows are in the subclasses).</summary>
+    private abstract class Part(int lines) : IReusablePart
     {
         public RisingIds Ids { get; } = new();
 
-        public virtual void Clear() => Ids.Clear();
+        public PartColumn<ulong> Hashes { get; } = new(lines);
+
+        public virtual void Clear()
+        {
+            Ids.Clear();
+            Hashes.Clear();
+        }
+
+        public void Id(ReadOnlySpan<char> id)
+        {
+            if (!id.IsEmpty)
+            {
+                Hashes.Add(DuplicateIds.Hash(id));
+                Ids.Note(id);
+            }
+        }
     }
 
     /// <summary>A part's orders as columns, added to the builder in one call.</summary>
-    private sealed class OrderPart(int lines) : Part
+    private sealed class OrderPart(int lines) : Part(lines)
     {
         public PartColumn<int> Accounts { get; } = new(lines);
         public PartColumn<int> Days { get; } = new(lines);
@@ -352,7 +367,7 @@ public static class BookLoader
     }
 
     /// <summary>A part's engagements as columns, added to the builder in one call.</summary>
-    private sealed class EngagementPart(int lines) : Part
+    private sealed class EngagementPart(int lines) : Part(lines)
     {
         public PartColumn<int> Accounts { get; } = new(lines);
         public PartColumn<int> Days { get; } = new(lines);
@@ -375,7 +390,7 @@ public static class BookLoader
     }
 
     /// <summary>Accounts and opportunities are fewer: a part keeps them as rows.</summary>
-    private sealed class Rows<T>(int lines) : Part
+    private sealed class Rows<T>(int lines) : Part(lines)
     {
         public List<T> Items { get; } = new(Math.Min(lines, 1 << 18));
 

@@ -4,37 +4,55 @@ using System.Runtime.InteropServices;
 namespace Rekindle.App.Csv;
 
 /// <summary>
-/// Finds duplicate ids in a file. Files exported in id order (ids from a sequence) are the common case: when every
-/// id is greater than the one before it, across the whole file, none can repeat, and nothing more is done.
-/// Otherwise the file's ids are read again, on every core, into 64-bit hashes (8 bytes a row), kept in 256 buckets
-/// by the hash's top byte (equal hashes share a bucket), each sorted on its own, the buckets in parallel. Only when
-/// two hashes match is the file read a third time, and the rows with those hashes compared as text, so a duplicate
-/// is reported only when the ids are really equal.
+/// Finds duplicate ids in one file of a folder, from its parts in file order. Files exported in id order (ids from a
+/// sequence) are the common case: while every id is greater than the one before it, none can repeat, and the parts'
+/// id hashes are dropped. From the first id that does not rise, the ids work with 8 bytes a row: the ids read so far
+/// are read again from the file's start and hashed, and every id from there on keeps its part's 64-bit hash, in 256
+/// buckets by the hash's top byte (equal hashes share a bucket). At the end each bucket is sorted on its own, the
+/// buckets in parallel, and only when two hashes match is the file read again, the rows with those hashes compared
+/// as text, so a duplicate is reported only when the ids are really equal.
 /// </summary>
-internal sealed class DuplicateIds(FileSpec spec, int column, string columnName)
+internal sealed class DuplicateIds(FileSpec spec, string folder, int column, string columnName)
 {
     private const int Buckets = 256;
+    private readonly ulong[][] buckets = new ulong[Buckets][];
+    private readonly int[] counts = new int[Buckets];
     private bool rising = true;
     private string? lastId;
+    private long risingIds;
 
-    /// <summary>Notes a part's ids, in file order.</summary>
-    public void Add(RisingIds part)
+    public static ulong Hash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
+
+    /// <summary>Notes a part's ids (<paramref name="ids"/>, and their hashes in file order), parts in file order.</summary>
+    public void Add(RisingIds ids, ReadOnlySpan<ulong> hashes)
     {
         if (rising)
         {
-            rising = part.Rising && (part.FirstId is null || lastId is null || string.CompareOrdinal(part.FirstId, lastId) > 0);
-            lastId = part.LastId ?? lastId;
+            if (ids.Rising && (ids.FirstId is null || lastId is null || string.CompareOrdinal(ids.FirstId, lastId) > 0))
+            {
+                lastId = ids.LastId ?? lastId;
+                risingIds += hashes.Length;
+                return;
+            }
+
+            rising = false;
+            HashFirstIds(risingIds);
+        }
+
+        foreach (var hash in hashes)
+        {
+            Put(hash);
         }
     }
 
-    public void Report(string folder, InputErrors errors, Chunking chunking)
+    public void Report(InputErrors errors)
     {
         if (rising)
         {
             return;
         }
 
-        var suspects = Suspects(folder, chunking);
+        var suspects = Suspects();
         if (suspects.Count == 0)
         {
             return;
@@ -59,40 +77,47 @@ internal sealed class DuplicateIds(FileSpec spec, int column, string columnName)
         }
     }
 
-    /// <summary>The hashes of ids seen more than once.</summary>
-    private HashSet<ulong> Suspects(string folder, Chunking chunking)
+    /// <summary>Sizes the buckets for the whole file and hashes its first <paramref name="count"/> ids, whose parts' hashes were dropped.</summary>
+    private void HashFirstIds(long count)
     {
-        var buckets = new ulong[Buckets][];
-        var counts = new int[Buckets];
+        var each = (int)Math.Min(Workspace.LineCount.Estimate(Path.Combine(folder, spec.FileName)) / Buckets * 21 / 20 + 64, Array.MaxLength);
         for (var b = 0; b < Buckets; b++)
         {
-            buckets[b] = new ulong[1024];
+            buckets[b] = new ulong[each];
         }
 
-        ChunkedCsv.Read(spec, folder, new InputErrors(), chunking, lines => new IdHashes(lines), (f, part) =>
+        if (count == 0)
         {
-            while (f.Read())
-            {
-                var id = f.Span(column);
-                if (!id.IsEmpty)
-                {
-                    part.Hashes.Add(Hash(id));
-                }
-            }
-        }, (part, _) =>
+            return;
+        }
+
+        using var f = spec.Open(folder, new InputErrors());
+        var hashed = 0L;
+        while (hashed < count && f is not null && f.Read())
         {
-            foreach (var hash in part.Hashes.Span)
+            var id = f.Span(column);
+            if (!id.IsEmpty)
             {
-                var b = (int)(hash >> 56);
-                if (counts[b] == buckets[b].Length)
-                {
-                    Array.Resize(ref buckets[b], (int)Math.Min(buckets[b].Length * 2L, Array.MaxLength));
-                }
-
-                buckets[b][counts[b]++] = hash;
+                Put(Hash(id));
+                hashed++;
             }
-        });
+        }
+    }
 
+    private void Put(ulong hash)
+    {
+        var b = (int)(hash >> 56);
+        if (counts[b] == buckets[b].Length)
+        {
+            Array.Resize(ref buckets[b], (int)Math.Min(buckets[b].Length * 3L / 2, Array.MaxLength));
+        }
+
+        buckets[b][counts[b]++] = hash;
+    }
+
+    /// <summary>The hashes seen more than once.</summary>
+    private HashSet<ulong> Suspects()
+    {
         var suspects = new HashSet<ulong>();
         Parallel.For(0, Buckets, b =>
         {
@@ -113,14 +138,4 @@ internal sealed class DuplicateIds(FileSpec spec, int column, string columnName)
         });
         return suspects;
     }
-
-    /// <summary>A part's id hashes.</summary>
-    private sealed class IdHashes(int lines) : IReusablePart
-    {
-        public PartColumn<ulong> Hashes { get; } = new(lines);
-
-        public void Clear() => Hashes.Clear();
-    }
-
-    public static ulong Hash(ReadOnlySpan<char> id) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
 }

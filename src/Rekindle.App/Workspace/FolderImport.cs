@@ -86,7 +86,7 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
 
         var counts = run.Counts(spec.FileName);
         var before = run.Errors.Count;
-        if (new FileInfo(Path.Combine(folder, spec.FileName)).Length == 0)
+        if (LineCount.Bytes(Path.Combine(folder, spec.FileName)) == 0)
         {
             run.Errors.Add(spec.FileName, 1, "", "", $"the file is empty: a header row is required ({string.Join(",", spec.Columns)})");
             run.FatalIfNew(before);

@@ -19,11 +19,21 @@ internal static class LineCount
         return last == '\n' ? lines : lines + 1;
     }
 
+    /// <summary>
+    /// A file's length in bytes, that of its target when the path is a symbolic link (FileInfo.Length gives the link's
+    /// own: a symlinked orders.csv of 1 GB would look 24 bytes long).
+    /// </summary>
+    public static long Bytes(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        return RandomAccess.GetLength(handle);
+    }
+
     /// <summary>Rows a file probably holds, from its size and the length of its first lines (plus 2%), to size arrays once.</summary>
     public static long Estimate(string path)
     {
-        var length = new FileInfo(path).Length;
         using var stream = File.OpenRead(path);
+        var length = stream.Length;
         var head = new byte[Math.Min(length, 1 << 16)];
         var read = stream.Read(head);
         var lines = head.AsSpan(0, read).Count((byte)'\n');

@@ -33,6 +33,35 @@ public sealed class ChunkedLoadTests : IDisposable
         Assert.True(one.Book.OrderCount > 1000 && one.Book.EngagementCount > 1000);
     }
 
+    /// <summary>
+    /// A folder of symbolic links to the files (a common way to point Rekindle at an export) reads like the files: the
+    /// link's target is cut into parts, not the link (whose own length is a few bytes).
+    /// </summary>
+    [Fact]
+    public void Load_FolderOfSymbolicLinks_SameBookAsTheFiles()
+    {
+        CompanyGenerator.Generate(new GeneratorOptions(new DateOnly(2026, 6, 30), 150), folder);
+        var links = Directory.CreateTempSubdirectory("rekindle-links-").FullName;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.csv"))
+            {
+                File.CreateSymbolicLink(Path.Combine(links, Path.GetFileName(file)), file);
+            }
+
+            var chunking = new Chunking(2, 4096);
+            var files = BookLoader.Load(folder, new LoadOptions { Chunking = chunking });
+            var linked = BookLoader.Load(links, new LoadOptions { Chunking = chunking });
+
+            Assert.Equal(Rows(files.Book), Rows(linked.Book));
+            Assert.True(files.Book.EngagementCount > 1000);
+        }
+        finally
+        {
+            Directory.Delete(links, recursive: true);
+        }
+    }
+
     [Fact]
     public void Load_ErrorsSpreadOverParts_SameErrorsOnTheSameLinesAsOneReader()
     {
