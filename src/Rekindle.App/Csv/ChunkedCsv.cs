@@ -39,7 +39,7 @@ internal static class ChunkedCsv
         where TPart : IReusablePart
     {
         var path = Path.Combine(folder, spec.FileName);
-        var length = Workspace.LineCount.Bytes(path); // a symlink's target, not the link
+        var length = LineCount.Bytes(path); // a symlink's target, not the link
         if (length <= chunking.PartBytes)
         {
             using var whole = spec.Open(folder, errors);

@@ -90,25 +90,20 @@ internal sealed class PoolStore
     public void Append(IReadOnlyList<AuditEvent> events, IReadOnlyList<LedgerLine> lines, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        using (var table = new BulkTable<PoolEvent>(db))
-        {
-            foreach (var e in events)
-            {
-                table.Insert(Row(e, now));
-            }
+        Insert(events.Select(e => Row(e, now)));
+        Insert(lines.Select(l => Row(l, now)));
+    }
 
-            table.Flush();
+    private void Insert<TRow>(IEnumerable<TRow> rows)
+        where TRow : class
+    {
+        using var table = new BulkTable<TRow>(db);
+        foreach (var row in rows)
+        {
+            table.Insert(row);
         }
 
-        using (var table = new BulkTable<LedgerEntry>(db))
-        {
-            foreach (var l in lines)
-            {
-                table.Insert(Row(l, now));
-            }
-
-            table.Flush();
-        }
+        table.Flush();
     }
 
     private void SaveAccount(Loaded before, AccountStanding after, List<(Claim, PoolRelease)> newClaims)

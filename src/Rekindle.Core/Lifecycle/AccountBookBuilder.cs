@@ -77,16 +77,16 @@ public sealed class AccountBookBuilder
     /// <summary>Adds many engagements at once (columns of one length, days as <see cref="DateOnly.DayNumber"/>), as if one by one.</summary>
     public void AddEngagements(ReadOnlySpan<int> accounts, ReadOnlySpan<int> days, ReadOnlySpan<EngagementKind> kinds)
     {
-        SameLength(accounts.Length, days.Length, kinds.Length, kinds.Length);
+        SameLength(accounts.Length, days.Length, kinds.Length);
         engagementOrder.Note(accounts, days);
         engagementAccount.AddRange(accounts);
         engagementDay.AddRange(days);
         engagementKind.AddRange(kinds);
     }
 
-    private static void SameLength(int a, int b, int c, int d)
+    private static void SameLength(params ReadOnlySpan<int> lengths)
     {
-        if (a != b || a != c || a != d)
+        if (lengths.ContainsAnyExcept(lengths[0]))
         {
             throw new ArgumentException("The columns of a batch must have the same length.");
         }

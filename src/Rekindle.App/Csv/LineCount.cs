@@ -1,4 +1,4 @@
-namespace Rekindle.App.Workspace;
+namespace Rekindle.App.Csv;
 
 /// <summary>Counts a file's lines quickly (for a progress bar's total), or estimates them (to size arrays once).</summary>
 internal static class LineCount
