@@ -15,7 +15,10 @@ public sealed class NightlyScheduler(NightlyJob job, JobSchedule schedule, WebCl
 
     private long waitingUntilTicks;
 
-    /// <summary>The scheduled time the scheduler is waiting for now; null before it starts waiting, or between runs.</summary>
+    /// <summary>
+    /// The scheduled time the scheduler is waiting for now, set once its timer is armed; null before it starts waiting,
+    /// or between runs.
+    /// </summary>
     public DateTimeOffset? WaitingUntil
     {
         get
@@ -36,7 +39,6 @@ public sealed class NightlyScheduler(NightlyJob job, JobSchedule schedule, WebCl
             }
 
             logger.LogInformation("Nightly job: next run at {Due:u}", due);
-            Interlocked.Exchange(ref waitingUntilTicks, due.UtcTicks);
             await WaitUntil(due, stoppingToken);
             Interlocked.Exchange(ref waitingUntilTicks, 0);
             try
@@ -59,7 +61,11 @@ public sealed class NightlyScheduler(NightlyJob job, JobSchedule schedule, WebCl
     {
         for (var left = due - clock.Provider.GetUtcNow(); left > TimeSpan.Zero; left = due - clock.Provider.GetUtcNow())
         {
-            await Task.Delay(left < LongestWait ? left : LongestWait, clock.Provider, stoppingToken);
+            // The timer is armed before the wait is published, so whoever sees WaitingUntil (a test moving a fake
+            // clock) knows the timer counts from a time no later than the one it moves from.
+            var delay = Task.Delay(left < LongestWait ? left : LongestWait, clock.Provider, stoppingToken);
+            Interlocked.Exchange(ref waitingUntilTicks, due.UtcTicks);
+            await delay;
         }
     }
 }
