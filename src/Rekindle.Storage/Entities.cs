@@ -20,14 +20,36 @@ public sealed class Rep
 /// <summary>An account, keyed by its external id (accounts.csv).</summary>
 public sealed class Account
 {
+    private string name = "";
+
     public required string AccountId { get; set; }
-    public string Name { get; set; } = "";
+
+    public string Name
+    {
+        get => name;
+        set
+        {
+            name = value;
+            NameKey = KeyOf(value);
+        }
+    }
+
+    /// <summary>
+    /// The name as the account list sorts and searches it: upper-cased by invariant rules (as .NET's ordinal
+    /// case-insensitive comparison does), then compared ordinally, which SQLite's BINARY and PostgreSQL's "C" collation
+    /// both do. Kept with every write of <see cref="Name"/>, so a sort by name is an index, not a sort in memory.
+    /// </summary>
+    public string NameKey { get; private set; } = "";
+
     public string Industry { get; set; } = "";
     public string Region { get; set; } = "";
     public DateOnly CreatedOn { get; set; }
 
     /// <summary>The current owner; null when the account has none. History is in <see cref="Ownership"/>.</summary>
     public string? OwnerRepId { get; set; }
+
+    /// <summary>The <see cref="NameKey"/> of a name, or of a text searched for in names.</summary>
+    public static string KeyOf(string name) => name.ToUpperInvariant();
 }
 
 /// <summary>A person at an account, with the channels they opted out of (contacts.csv).</summary>

@@ -40,6 +40,31 @@ public abstract partial class WorkspaceDb(DbContextOptions options) : DbContext(
     public void RefreshStatistics() =>
         Database.ExecuteSqlRaw(Provider == WorkspaceProvider.Sqlite ? "PRAGMA analysis_limit=1000; ANALYZE;" : "ANALYZE;");
 
+    /// <summary>
+    /// Sets each account's <see cref="Account.NameKey"/> that differs from <see cref="Account.KeyOf"/> its name, and
+    /// returns how many it set. The migration that added the keys filled them with SQL's upper(), which may case
+    /// letters beyond ASCII otherwise (SQLite's cases none); every later write of a name keeps its key.
+    /// </summary>
+    public int RepairNameKeys()
+    {
+        var wrong = Accounts.AsNoTracking().Select(a => new { a.AccountId, a.Name, a.NameKey }).AsEnumerable()
+            .Where(a => a.NameKey != Account.KeyOf(a.Name))
+            .Select(a => (a.AccountId, Key: Account.KeyOf(a.Name)))
+            .ToList();
+        if (wrong.Count > 0)
+        {
+            using var transaction = Database.BeginTransaction();
+            foreach (var (id, key) in wrong)
+            {
+                Accounts.Where(a => a.AccountId == id).ExecuteUpdate(set => set.SetProperty(a => a.NameKey, key));
+            }
+
+            transaction.Commit();
+        }
+
+        return wrong.Count;
+    }
+
     /// <summary>Refuses to update or delete audit entries: the log is append-only (the database refuses too).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -74,7 +74,9 @@ public static class RekindleServer
         services.AddSingleton(settings);
         services.AddSingleton(clock);
         services.AddSingleton<WebClock>();
-        services.AddScoped(_ => settings.Workspace.CreateContext());
+        // Requests share pooled connections; the nightly job (whole-book writes) opens its own, with a larger cache.
+        var requests = settings.Workspace.Pooled();
+        services.AddScoped(_ => requests.CreateContext());
         services.AddScoped<UserAccounts>();
         services.AddScoped<SnapshotQueries>();
         services.AddSingleton<ClassifiedBookCache>();

@@ -80,17 +80,16 @@ public sealed class SnapshotQueries(WorkspaceDb db)
     }
 
     /// <summary>
-    /// A page of the snapshot's accounts that match <paramref name="query"/>, sorted with the account id (ordinal, in the sort's
-    /// direction) as the tie-break. Filters, sort and page run in SQL where both providers order alike (revenue, days, status; the
-    /// account id compared byte-wise: SQLite's BINARY, PostgreSQL's "C" collation); a text search, a segment's member
-    /// set or the name sort (case-insensitive ordinal, which the providers' collations do not share) read only the
-    /// matching accounts' ids, names and sort keys, sort those in memory, and then read the page's rows.
+    /// A page of the snapshot's accounts that match <paramref name="query"/>, sorted with the account id (ordinal, in the
+    /// sort's direction) as the tie-break. Filters, sort and page all run in SQL, each sort read from an index (the
+    /// ListIndexes and ListKeys migrations); ids and name keys are compared byte-wise (SQLite's BINARY, PostgreSQL's "C"
+    /// collation), so both providers give the same order. Names sort by <see cref="Account.NameKey"/>; a text search
+    /// matches it, or the account id in any case of its ASCII letters.
     /// </summary>
     public SnapshotPage Accounts(ClassificationSnapshot snapshot, AccountQuery query)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, query.Page);
-        var skip = (page - 1) * pageSize;
         var rows = db.SnapshotAccounts.AsNoTracking().Where(r => r.SnapshotId == snapshot.Id);
         if (query.Status is { } status)
         {
@@ -102,40 +101,115 @@ public sealed class SnapshotQueries(WorkspaceDb db)
             rows = rows.Where(r => r.Key == key);
         }
 
+        if (query.Only is { } only)
+        {
+            // One parameter (a JSON array on SQLite, an array on PostgreSQL), not one per id: a segment has thousands.
+            var ids = only.ToArray();
+            rows = rows.Where(r => EF.Parameter(ids).Contains(r.AccountId));
+        }
+
         var accounts = db.Accounts.AsNoTracking();
         if (query.Owner is { } owner)
         {
             accounts = accounts.Where(a => a.OwnerRepId == owner);
         }
 
-        var joined = rows.Join(accounts, r => r.AccountId, a => a.AccountId, (r, a) => new Joined { R = r, A = a });
-        if (query.Search is not { Length: > 0 } && query.Only is null && query.Sort != AccountSort.Name)
-        {
-            // Every snapshot row has its account (a foreign key): without an owner filter, count the snapshot alone.
-            var total = query.Owner is null ? rows.Count() : joined.Count();
-            var ordered = InSql(joined, query.Sort, query.Descending, db.Provider == WorkspaceProvider.Postgres);
-            return new SnapshotPage(snapshot, total, page, pageSize, [.. ordered.Skip(skip).Take(pageSize).Select(ListRow)]);
-        }
-
-        IEnumerable<SortKey> matching = joined
-            .Select(x => new SortKey(x.R.AccountId, x.A.Name, x.R.Status, x.R.DaysSinceLastOrder, x.R.Revenue12m))
-            .ToList();
-        if (query.Only is { } only)
-        {
-            matching = matching.Where(r => only.Contains(r.AccountId));
-        }
-
         if (query.Search is { Length: > 0 } search)
         {
-            matching = matching.Where(r => r.AccountId.Contains(search, StringComparison.OrdinalIgnoreCase) || r.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+            var text = Account.KeyOf(search);
+#pragma warning disable CA1862 // translated to SQL: upper() there, as ids have no stored key
+            accounts = accounts.Where(a => a.NameKey.Contains(text) || a.AccountId.Contains(search) || a.AccountId.ToUpper().Contains(text));
+#pragma warning restore CA1862
         }
 
-        var list = matching.ToList();
-        var sorted = InMemory(list, query.Sort, query.Descending);
-        var ids = (query.Descending ? sorted.ThenByDescending(r => r.AccountId, StringComparer.Ordinal) : sorted.ThenBy(r => r.AccountId, StringComparer.Ordinal))
-            .Skip(skip).Take(pageSize).Select(r => r.AccountId).ToList();
-        var found = joined.Where(x => ids.Contains(x.R.AccountId)).Select(ListRow).ToDictionary(r => r.AccountId, StringComparer.Ordinal);
-        return new SnapshotPage(snapshot, list.Count, page, pageSize, [.. ids.Select(id => found[id])]);
+        // Every snapshot row has its account (a foreign key): without an owner or a search, count the snapshot alone.
+        var rowsAlone = query.Owner is null && query.Search is not { Length: > 0 };
+
+        // With the accounts filtered (a rep's, or a search), the join starts from them: a CROSS JOIN, which SQLite
+        // never reorders, reads the matching accounts and looks each one's row up by key. Joined the other way, SQLite
+        // walks the whole snapshot in sort order to skip a sort of the few matching rows.
+        var joined = rowsAlone
+            ? rows.Join(accounts, r => r.AccountId, a => a.AccountId, (r, a) => new Joined { R = r, A = a })
+            : from a in accounts
+              from r in rows
+              where r.AccountId == a.AccountId
+              select new Joined { R = r, A = a };
+        var postgres = db.Provider == WorkspaceProvider.Postgres;
+        switch (query.Sort)
+        {
+            case AccountSort.Status:
+                return StatusByStatus(snapshot, joined, rowsAlone ? rows : null, page, pageSize, query.Descending, postgres);
+            case AccountSort.Name:
+                var listed = accounts.Where(a => rows.Any(r => r.AccountId == a.AccountId));
+                var ids = ByName(listed, query.Descending, postgres).Skip((page - 1) * pageSize).Take(pageSize).Select(a => a.AccountId).ToList();
+                return new SnapshotPage(snapshot, rowsAlone ? rows.Count() : listed.Count(), page, pageSize, RowsOf(snapshot, ids));
+            default:
+                var ordered = InSql(joined, query.Sort, query.Descending, postgres).Skip((page - 1) * pageSize).Take(pageSize);
+                return rowsAlone
+                    ? new SnapshotPage(snapshot, rows.Count(), page, pageSize, [.. ordered.Select(ListRow)])
+                    : new SnapshotPage(snapshot, joined.Count(), page, pageSize, RowsOf(snapshot, [.. ordered.Select(x => x.R.AccountId)]));
+        }
+    }
+
+    /// <summary>
+    /// The snapshot's rows of these accounts, in this order, looked up by key. A page sorted from all the matching
+    /// rows sorts their ids only, not their reasons and names.
+    /// </summary>
+    private List<SnapshotListRow> RowsOf(ClassificationSnapshot snapshot, List<string> ids)
+    {
+        var found = db.SnapshotAccounts.AsNoTracking().Where(r => r.SnapshotId == snapshot.Id && ids.Contains(r.AccountId))
+            .Join(db.Accounts.AsNoTracking(), r => r.AccountId, a => a.AccountId, (r, a) => new Joined { R = r, A = a })
+            .Select(ListRow)
+            .ToDictionary(r => r.AccountId, StringComparer.Ordinal);
+        return [.. ids.Select(id => found[id])];
+    }
+
+    /// <summary>
+    /// The name sort, on the accounts alone: they are walked in the (name key, account id) index's order, keeping those
+    /// with a matching snapshot row (EXISTS). Joined to the snapshot first, SQLite reads every row and sorts them by name.
+    /// </summary>
+    private static IOrderedQueryable<Account> ByName(IQueryable<Account> listed, bool descending, bool postgres) => (postgres, descending) switch
+    {
+        (true, false) => listed.OrderBy(a => EF.Functions.Collate(a.NameKey, "C")).ThenBy(a => EF.Functions.Collate(a.AccountId, "C")),
+        (true, true) => listed.OrderByDescending(a => EF.Functions.Collate(a.NameKey, "C")).ThenByDescending(a => EF.Functions.Collate(a.AccountId, "C")),
+        (false, false) => listed.OrderBy(a => a.NameKey).ThenBy(a => a.AccountId),
+        _ => listed.OrderByDescending(a => a.NameKey).ThenByDescending(a => a.AccountId),
+    };
+
+    /// <summary>
+    /// The status sort, read status by status in the sort's order: the count of each status says which statuses the
+    /// page falls in, and each of those is read by account id from the (snapshot, status, account id) index. One
+    /// ORDER BY on the status's rank would sort every matching row first.
+    /// </summary>
+    private static SnapshotPage StatusByStatus(
+        ClassificationSnapshot snapshot, IQueryable<Joined> joined, IQueryable<SnapshotAccount>? rowsAlone, int page, int pageSize, bool descending, bool postgres)
+    {
+        var counts = (rowsAlone is null
+                ? joined.GroupBy(x => x.R.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+                : rowsAlone.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }))
+            .ToDictionary(c => c.Status, c => c.Count);
+        var statuses = Enum.GetValues<LifecycleStatus>();
+        var skip = (page - 1) * pageSize;
+        var list = new List<SnapshotListRow>(pageSize);
+        foreach (var status in descending ? statuses.Reverse() : statuses)
+        {
+            var count = counts.GetValueOrDefault(status);
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+
+            var ofStatus = ById(joined.Where(x => x.R.Status == status), descending, postgres);
+            list.AddRange(ofStatus.Skip(skip).Take(pageSize - list.Count).Select(ListRow));
+            skip = 0;
+            if (list.Count == pageSize)
+            {
+                break;
+            }
+        }
+
+        return new SnapshotPage(snapshot, counts.Values.Sum(), page, pageSize, list);
     }
 
     /// <summary>Status changes saved with the snapshots between two dates, counted by (before, after).</summary>
@@ -147,55 +221,38 @@ public sealed class SnapshotQueries(WorkspaceDb db)
             .OrderBy(g => g.ToDate).ThenBy(g => g.Before).ThenBy(g => g.After)
             .Select(g => (g.Before, g.After, g.ToDate, g.Count))];
 
-    private static IOrderedEnumerable<SortKey> InMemory(IEnumerable<SortKey> rows, AccountSort sort, bool descending) => (sort, descending) switch
-    {
-        (AccountSort.Name, false) => rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
-        (AccountSort.Name, true) => rows.OrderByDescending(r => r.Name, StringComparer.OrdinalIgnoreCase),
-        (AccountSort.DaysSinceLastOrder, false) => rows.OrderBy(r => r.DaysSinceLastOrder ?? int.MaxValue),
-        (AccountSort.DaysSinceLastOrder, true) => rows.OrderByDescending(r => r.DaysSinceLastOrder ?? int.MaxValue),
-        (AccountSort.Status, false) => rows.OrderBy(r => r.Status),
-        (AccountSort.Status, true) => rows.OrderByDescending(r => r.Status),
-        (_, false) => rows.OrderBy(r => r.Revenue12m),
-        _ => rows.OrderByDescending(r => r.Revenue12m),
-    };
-
-    /// <summary>The same order in SQL: nulls of days last (as int.MaxValue), statuses by their rank, ties by account id byte-wise.</summary>
+    /// <summary>
+    /// The revenue and days sorts in SQL: nulls of days last (as int.MaxValue); ties by account id byte-wise, in the
+    /// sort's direction, so one index per key serves both directions (ListIndexes migration).
+    /// </summary>
     private static IOrderedQueryable<Joined> InSql(IQueryable<Joined> rows, AccountSort sort, bool descending, bool postgres)
     {
         var ordered = (sort, descending) switch
         {
             (AccountSort.DaysSinceLastOrder, false) => rows.OrderBy(x => x.R.DaysSinceLastOrder ?? int.MaxValue),
             (AccountSort.DaysSinceLastOrder, true) => rows.OrderByDescending(x => x.R.DaysSinceLastOrder ?? int.MaxValue),
-            (AccountSort.Status, false) => rows.OrderBy(StatusRank),
-            (AccountSort.Status, true) => rows.OrderByDescending(StatusRank),
             (_, false) => rows.OrderBy(x => x.R.Revenue12m),
             _ => rows.OrderByDescending(x => x.R.Revenue12m),
         };
-        // Ties go the sort's way, so one index (snapshot, key, account id) serves both directions (ListIndexes migration).
-        return (postgres, descending) switch
-        {
-            (true, false) => ordered.ThenBy(x => EF.Functions.Collate(x.R.AccountId, "C")),
-            (true, true) => ordered.ThenByDescending(x => EF.Functions.Collate(x.R.AccountId, "C")),
-            (false, false) => ordered.ThenBy(x => x.R.AccountId),
-            _ => ordered.ThenByDescending(x => x.R.AccountId),
-        };
+        return ThenById(ordered, descending, postgres);
     }
 
-    /// <summary>A status's rank in the enum's order (statuses are stored as their codes, whose text order differs).</summary>
-    private static readonly Expression<Func<Joined, int>> StatusRank = BuildStatusRank();
-
-    private static Expression<Func<Joined, int>> BuildStatusRank()
+    /// <summary>Rows by account id alone, byte-wise, in the given direction.</summary>
+    private static IOrderedQueryable<Joined> ById(IQueryable<Joined> rows, bool descending, bool postgres) => (postgres, descending) switch
     {
-        var x = Expression.Parameter(typeof(Joined), "x");
-        var status = Expression.Property(Expression.Property(x, nameof(Joined.R)), nameof(SnapshotAccount.Status));
-        Expression rank = Expression.Constant(int.MaxValue);
-        foreach (var value in Enum.GetValues<LifecycleStatus>().Reverse())
-        {
-            rank = Expression.Condition(Expression.Equal(status, Expression.Constant(value)), Expression.Constant((int)value), rank);
-        }
+        (true, false) => rows.OrderBy(x => EF.Functions.Collate(x.R.AccountId, "C")),
+        (true, true) => rows.OrderByDescending(x => EF.Functions.Collate(x.R.AccountId, "C")),
+        (false, false) => rows.OrderBy(x => x.R.AccountId),
+        _ => rows.OrderByDescending(x => x.R.AccountId),
+    };
 
-        return Expression.Lambda<Func<Joined, int>>(rank, x);
-    }
+    private static IOrderedQueryable<Joined> ThenById(IOrderedQueryable<Joined> rows, bool descending, bool postgres) => (postgres, descending) switch
+    {
+        (true, false) => rows.ThenBy(x => EF.Functions.Collate(x.R.AccountId, "C")),
+        (true, true) => rows.ThenByDescending(x => EF.Functions.Collate(x.R.AccountId, "C")),
+        (false, false) => rows.ThenBy(x => x.R.AccountId),
+        _ => rows.ThenByDescending(x => x.R.AccountId),
+    };
 
     private static readonly Expression<Func<Joined, SnapshotListRow>> ListRow = x => new SnapshotListRow(
         x.R.AccountId, x.A.Name, x.A.Industry, x.A.Region, x.A.OwnerRepId, x.R.Status, x.R.Key, x.R.CycleDays, x.R.CycleBasis, x.R.DaysSinceLastOrder, x.R.Revenue12m, x.R.Reasons);
@@ -205,6 +262,4 @@ public sealed class SnapshotQueries(WorkspaceDb db)
         public required SnapshotAccount R { get; init; }
         public required Account A { get; init; }
     }
-
-    private sealed record SortKey(string AccountId, string Name, LifecycleStatus Status, int? DaysSinceLastOrder, decimal Revenue12m);
 }

@@ -42,6 +42,11 @@ namespace Rekindle.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("OwnerRepId")
                         .HasColumnType("text")
                         .HasColumnName("owner_rep_id");

@@ -37,6 +37,11 @@ namespace Rekindle.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("OwnerRepId")
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_rep_id");
