@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Rekindle.Browser.Tests;
 
 /// <summary>
-/// Every main page of the dashboard opens in the browser for a role that may see it, draws without a script error,
-/// and is kept as a full-page screenshot (TestResults/screenshots/{page}-{role}.png).
+/// Every main page of the dashboard opens in the browser for a role that may see it, draws without a script error and
+/// no wider than the window, and is kept as a full-page screenshot (TestResults/screenshots/{page}-{role}.png).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MainPagesTests(BrowserSite site)
@@ -27,6 +27,8 @@ public sealed class MainPagesTests(BrowserSite site)
         await Expect(session.Page.GetByTestId(testId)).ToBeVisibleAsync();
         await Screenshots.Save(session.Page, $"{name}-{role}");
         Assert.Empty(session.ScriptErrors);
+        var overflow = await session.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the window (1280 px): something does not wrap or scroll in its card");
     }
 
     [BrowserFact]

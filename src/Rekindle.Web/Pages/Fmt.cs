@@ -25,6 +25,13 @@ public static class Fmt
     /// <summary>A difference of rates in percentage points, signed: <c>+4.2 pp</c>.</summary>
     public static string Points(double rate) => (rate * 100).ToString("+0.0;-0.0;0.0", C) + " pp";
 
+    /// <summary>
+    /// A code such as a segment's (<c>181-300d/big/email+phone</c>), encoded, with a line-break opportunity after
+    /// each <c>/</c> and <c>+</c>, so a narrow column wraps it between its parts.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.HtmlString Breakable(string code) =>
+        new(System.Net.WebUtility.HtmlEncode(code).Replace("/", "/<wbr>", StringComparison.Ordinal).Replace("+", "+<wbr>", StringComparison.Ordinal));
+
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", C);
 
     public static string Date(DateOnly? day) => day is { } d ? Date(d) : "-";
