@@ -122,7 +122,7 @@ public sealed class SnapshotQueries(WorkspaceDb db)
 #pragma warning restore CA1862
         }
 
-        // Every snapshot row has its account (a foreign key): without an owner or a search, count the snapshot alone.
+        // Without an owner or a search every account matches.
         var rowsAlone = query.Owner is null && query.Search is not { Length: > 0 };
 
         // With the accounts filtered (a rep's, or a search), the join starts from them: a CROSS JOIN, which SQLite
@@ -134,20 +134,23 @@ public sealed class SnapshotQueries(WorkspaceDb db)
               from r in rows
               where r.AccountId == a.AccountId
               select new Joined { R = r, A = a };
+
+        // What is counted: every snapshot row has its account (a foreign key), so then the snapshot's rows alone.
+        var matching = rowsAlone ? rows : joined.Select(x => x.R);
         var postgres = db.Provider == WorkspaceProvider.Postgres;
+        var skip = (page - 1) * pageSize;
         switch (query.Sort)
         {
             case AccountSort.Status:
-                return StatusByStatus(snapshot, joined, rowsAlone ? rows : null, page, pageSize, query.Descending, postgres);
+                return StatusByStatus(snapshot, joined, matching, page, pageSize, query.Descending, postgres);
             case AccountSort.Name:
                 var listed = accounts.Where(a => rows.Any(r => r.AccountId == a.AccountId));
-                var ids = ByName(listed, query.Descending, postgres).Skip((page - 1) * pageSize).Take(pageSize).Select(a => a.AccountId).ToList();
-                return new SnapshotPage(snapshot, rowsAlone ? rows.Count() : listed.Count(), page, pageSize, RowsOf(snapshot, ids));
+                var ids = ByName(listed, query.Descending, postgres).Skip(skip).Take(pageSize).Select(a => a.AccountId).ToList();
+                return new SnapshotPage(snapshot, matching.Count(), page, pageSize, RowsOf(snapshot, ids));
             default:
-                var ordered = InSql(joined, query.Sort, query.Descending, postgres).Skip((page - 1) * pageSize).Take(pageSize);
-                return rowsAlone
-                    ? new SnapshotPage(snapshot, rows.Count(), page, pageSize, [.. ordered.Select(ListRow)])
-                    : new SnapshotPage(snapshot, joined.Count(), page, pageSize, RowsOf(snapshot, [.. ordered.Select(x => x.R.AccountId)]));
+                var ordered = InSql(joined, query.Sort, query.Descending, postgres).Skip(skip).Take(pageSize);
+                return new SnapshotPage(snapshot, matching.Count(), page, pageSize,
+                    rowsAlone ? [.. ordered.Select(ListRow)] : RowsOf(snapshot, [.. ordered.Select(x => x.R.AccountId)]));
         }
     }
 
@@ -168,13 +171,9 @@ public sealed class SnapshotQueries(WorkspaceDb db)
     /// The name sort, on the accounts alone: they are walked in the (name key, account id) index's order, keeping those
     /// with a matching snapshot row (EXISTS). Joined to the snapshot first, SQLite reads every row and sorts them by name.
     /// </summary>
-    private static IOrderedQueryable<Account> ByName(IQueryable<Account> listed, bool descending, bool postgres) => (postgres, descending) switch
-    {
-        (true, false) => listed.OrderBy(a => EF.Functions.Collate(a.NameKey, "C")).ThenBy(a => EF.Functions.Collate(a.AccountId, "C")),
-        (true, true) => listed.OrderByDescending(a => EF.Functions.Collate(a.NameKey, "C")).ThenByDescending(a => EF.Functions.Collate(a.AccountId, "C")),
-        (false, false) => listed.OrderBy(a => a.NameKey).ThenBy(a => a.AccountId),
-        _ => listed.OrderByDescending(a => a.NameKey).ThenByDescending(a => a.AccountId),
-    };
+    private static IOrderedQueryable<Account> ByName(IQueryable<Account> listed, bool descending, bool postgres) => postgres
+        ? Then(Order(listed, a => EF.Functions.Collate(a.NameKey, "C"), descending), a => EF.Functions.Collate(a.AccountId, "C"), descending)
+        : Then(Order(listed, a => a.NameKey, descending), a => a.AccountId, descending);
 
     /// <summary>
     /// The status sort, read status by status in the sort's order: the count of each status says which statuses the
@@ -182,12 +181,9 @@ public sealed class SnapshotQueries(WorkspaceDb db)
     /// ORDER BY on the status's rank would sort every matching row first.
     /// </summary>
     private static SnapshotPage StatusByStatus(
-        ClassificationSnapshot snapshot, IQueryable<Joined> joined, IQueryable<SnapshotAccount>? rowsAlone, int page, int pageSize, bool descending, bool postgres)
+        ClassificationSnapshot snapshot, IQueryable<Joined> joined, IQueryable<SnapshotAccount> matching, int page, int pageSize, bool descending, bool postgres)
     {
-        var counts = (rowsAlone is null
-                ? joined.GroupBy(x => x.R.Status).Select(g => new { Status = g.Key, Count = g.Count() })
-                : rowsAlone.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }))
-            .ToDictionary(c => c.Status, c => c.Count);
+        var counts = matching.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionary(c => c.Status, c => c.Count);
         var statuses = Enum.GetValues<LifecycleStatus>();
         var skip = (page - 1) * pageSize;
         var list = new List<SnapshotListRow>(pageSize);
@@ -200,7 +196,7 @@ public sealed class SnapshotQueries(WorkspaceDb db)
                 continue;
             }
 
-            var ofStatus = ById(joined.Where(x => x.R.Status == status), descending, postgres);
+            var ofStatus = Order(joined.Where(x => x.R.Status == status), RowId(postgres), descending);
             list.AddRange(ofStatus.Skip(skip).Take(pageSize - list.Count).Select(ListRow));
             skip = 0;
             if (list.Count == pageSize)
@@ -225,34 +221,23 @@ public sealed class SnapshotQueries(WorkspaceDb db)
     /// The revenue and days sorts in SQL: nulls of days last (as int.MaxValue); ties by account id byte-wise, in the
     /// sort's direction, so one index per key serves both directions (ListIndexes migration).
     /// </summary>
-    private static IOrderedQueryable<Joined> InSql(IQueryable<Joined> rows, AccountSort sort, bool descending, bool postgres)
-    {
-        var ordered = (sort, descending) switch
-        {
-            (AccountSort.DaysSinceLastOrder, false) => rows.OrderBy(x => x.R.DaysSinceLastOrder ?? int.MaxValue),
-            (AccountSort.DaysSinceLastOrder, true) => rows.OrderByDescending(x => x.R.DaysSinceLastOrder ?? int.MaxValue),
-            (_, false) => rows.OrderBy(x => x.R.Revenue12m),
-            _ => rows.OrderByDescending(x => x.R.Revenue12m),
-        };
-        return ThenById(ordered, descending, postgres);
-    }
+    private static IOrderedQueryable<Joined> InSql(IQueryable<Joined> rows, AccountSort sort, bool descending, bool postgres) =>
+        Then(
+            sort == AccountSort.DaysSinceLastOrder
+                ? Order(rows, x => x.R.DaysSinceLastOrder ?? int.MaxValue, descending)
+                : Order(rows, x => x.R.Revenue12m, descending),
+            RowId(postgres),
+            descending);
 
-    /// <summary>Rows by account id alone, byte-wise, in the given direction.</summary>
-    private static IOrderedQueryable<Joined> ById(IQueryable<Joined> rows, bool descending, bool postgres) => (postgres, descending) switch
-    {
-        (true, false) => rows.OrderBy(x => EF.Functions.Collate(x.R.AccountId, "C")),
-        (true, true) => rows.OrderByDescending(x => EF.Functions.Collate(x.R.AccountId, "C")),
-        (false, false) => rows.OrderBy(x => x.R.AccountId),
-        _ => rows.OrderByDescending(x => x.R.AccountId),
-    };
+    /// <summary>The row's account id as both providers compare it: byte-wise (PostgreSQL's "C" collation, SQLite's BINARY).</summary>
+    private static Expression<Func<Joined, string>> RowId(bool postgres) =>
+        postgres ? x => EF.Functions.Collate(x.R.AccountId, "C") : x => x.R.AccountId;
 
-    private static IOrderedQueryable<Joined> ThenById(IOrderedQueryable<Joined> rows, bool descending, bool postgres) => (postgres, descending) switch
-    {
-        (true, false) => rows.ThenBy(x => EF.Functions.Collate(x.R.AccountId, "C")),
-        (true, true) => rows.ThenByDescending(x => EF.Functions.Collate(x.R.AccountId, "C")),
-        (false, false) => rows.ThenBy(x => x.R.AccountId),
-        _ => rows.ThenByDescending(x => x.R.AccountId),
-    };
+    private static IOrderedQueryable<T> Order<T, TKey>(IQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private static IOrderedQueryable<T> Then<T, TKey>(IOrderedQueryable<T> rows, Expression<Func<T, TKey>> key, bool descending) =>
+        descending ? rows.ThenByDescending(key) : rows.ThenBy(key);
 
     private static readonly Expression<Func<Joined, SnapshotListRow>> ListRow = x => new SnapshotListRow(
         x.R.AccountId, x.A.Name, x.A.Industry, x.A.Region, x.A.OwnerRepId, x.R.Status, x.R.Key, x.R.CycleDays, x.R.CycleBasis, x.R.DaysSinceLastOrder, x.R.Revenue12m, x.R.Reasons);
