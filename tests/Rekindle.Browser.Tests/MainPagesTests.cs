@@ -26,7 +26,7 @@ public sealed class MainPagesTests(BrowserSite site)
         await session.Visit(path);
         await Expect(session.Page.GetByTestId(testId)).ToBeVisibleAsync();
         await Screenshots.Save(session.Page, $"{name}-{role}");
-        Assert.Empty(session.ScriptErrors);
+        Assert.True(session.ScriptErrors.Count == 0, string.Join(" | ", session.ScriptErrors));
         var overflow = await session.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the window (1280 px): something does not wrap or scroll in its card");
     }

@@ -54,6 +54,7 @@ public sealed class AccessMatrixTests(WebServer server)
     [InlineData("/openapi/v1.json")]
     [InlineData("/assets/chart.umd.min.js")]
     [InlineData("/assets/site.css")]
+    [InlineData("/assets/icon.svg")]
     [InlineData("/login")]
     [InlineData("/health")]
     public async Task Public_routes_need_no_sign_in(string path)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Rekindle.Web.Hosting;
 
 /// <summary>
-/// Serves the dashboard's scripts and styles from the assembly: our own files from Assets/, and chart.js as the
+/// Serves the dashboard's scripts, styles and icon from the assembly: our own files from Assets/, and chart.js as the
 /// build installed it from npm. Nothing is loaded from another host.
 /// </summary>
 public static class EmbeddedAssets
@@ -33,6 +33,7 @@ public static class EmbeddedAssets
     {
         ".js" => "text/javascript; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
+        ".svg" => "image/svg+xml",
         _ => "application/octet-stream",
     };
 }
