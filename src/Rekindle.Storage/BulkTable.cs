@@ -21,8 +21,11 @@ namespace Rekindle.Storage;
 public sealed class BulkTable<T> : IDisposable
     where T : class
 {
-    private const int BufferRows = 20_000;
+    /// <summary>Rows queued before a flush writes them, unless the table is made with another size.</summary>
+    public const int DefaultBufferRows = 20_000;
     private readonly WorkspaceDb db;
+    private readonly int bufferRows;
+    private readonly List<Action> flushFirst = [];
     private readonly Column[] columns;
     private readonly Column[] keys;
     private readonly Column[] values;
@@ -32,9 +35,11 @@ public sealed class BulkTable<T> : IDisposable
     private DbCommand? update;
     private sqlite3_stmt? native;
 
-    public BulkTable(WorkspaceDb db)
+    public BulkTable(WorkspaceDb db, int bufferRows = DefaultBufferRows)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferRows, 1);
         this.db = db;
+        this.bufferRows = bufferRows;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the workspace model.");
         table = entity.GetTableName()!;
         var keyProperties = entity.FindPrimaryKey()!.Properties;
@@ -177,7 +182,7 @@ public sealed class BulkTable<T> : IDisposable
         return changes;
     }
 
-    /// <summary>Queues a new row; written by the next flush (automatic every 20,000 rows).</summary>
+    /// <summary>Queues a new row; written by the next flush (automatic every <see cref="DefaultBufferRows"/> rows unless sized otherwise).</summary>
     public void Insert(T row)
     {
         var provider = new object?[columns.Length];
@@ -187,7 +192,7 @@ public sealed class BulkTable<T> : IDisposable
         }
 
         buffer.Add(provider);
-        if (buffer.Count >= BufferRows)
+        if (buffer.Count >= bufferRows)
         {
             Flush();
         }
@@ -227,12 +232,25 @@ public sealed class BulkTable<T> : IDisposable
         update.ExecuteNonQuery();
     }
 
-    /// <summary>Writes the queued rows.</summary>
+    /// <summary>
+    /// Rows of this table refer to rows of <paramref name="parent"/> (a foreign key): every flush of this table writes
+    /// the parent's queued rows first, so a reference never reaches the database before the row it names, wherever
+    /// the two buffers' batch boundaries fall.
+    /// </summary>
+    public void References<TParent>(BulkTable<TParent> parent)
+        where TParent : class => flushFirst.Add(parent.Flush);
+
+    /// <summary>Writes the queued rows (after the queued rows of every table this one references).</summary>
     public void Flush()
     {
         if (buffer.Count == 0)
         {
             return;
+        }
+
+        foreach (var parent in flushFirst)
+        {
+            parent();
         }
 
         if (db.Provider == WorkspaceProvider.Postgres)

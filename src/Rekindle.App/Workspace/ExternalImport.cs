@@ -58,7 +58,6 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
         orderCounts.Rejected = rejected.Rejected;
 
         using var accounts = new TableImport<Account>(run, cancellationToken);
-        using var ownerships = new BulkTable<Ownership>(run.Db);
         foreach (var first in rows.GroupBy(r => r.Customer, StringComparer.Ordinal).Select(g => g.MinBy(r => r.Date)!))
         {
             accountCounts.Rows++;

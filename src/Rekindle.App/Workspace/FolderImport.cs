@@ -48,9 +48,14 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
             File(CsvSchema.Reps, reps, ReadRep);
             using (accounts = new TableImport<Account>(run, cancellationToken))
             {
-                using var ownerships = new BulkTable<Ownership>(run.Db);
+                using var ownerships = new BulkTable<Ownership>(run.Db, run.Options.BatchRows);
+                ownerships.References(accounts.Bulk);
                 File(CsvSchema.Accounts, accounts, ReadAccount, (a, outcome) => OwnershipHistory.Follow(run, a, outcome, accounts.Before, ownerships));
-                ownerships.Flush();
+                if (!run.CheckOnly)
+                {
+                    ownerships.Flush();
+                }
+
                 using (var contacts = new TableImport<Contact>(run, cancellationToken))
                 {
                     File(CsvSchema.Contacts, contacts, ReadContact);

@@ -18,6 +18,12 @@ public sealed record ImportOptions
     /// <summary>Who is importing (for the audit log).</summary>
     public string Actor { get; init; } = "rekindle";
 
+    /// <summary>
+    /// Rows each table queues before it writes them (<see cref="Storage.BulkTable{T}.DefaultBufferRows"/>). Tests set it
+    /// small to put a batch boundary at every position of a file.
+    /// </summary>
+    public int BatchRows { get; init; } = Storage.BulkTable<Storage.Account>.DefaultBufferRows;
+
     /// <summary>Receives progress every few thousand rows, on the importing thread.</summary>
     public Action<ImportProgress>? Progress { get; init; }
 }

@@ -28,7 +28,7 @@ internal sealed class TableImport<T> : IDisposable
     public TableImport(ImportRun run, CancellationToken cancellationToken)
     {
         this.run = run;
-        Bulk = new BulkTable<T>(run.Db);
+        Bulk = new BulkTable<T>(run.Db, run.Options.BatchRows);
         rows = Bulk.LoadHashes(hash => new Seen(hash, 0), cancellationToken);
     }
 
