@@ -97,6 +97,29 @@ public class BadInputCorpusTests
         provider, f => File.WriteAllBytes(f.File("orders.csv"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xFF, 0xFE, 0x00]),
         "orders.csv: not a UTF-8 text file (it contains binary data)");
 
+    /// <summary>The attack run's case: the bad row's own error, not a foreign-key error from the good owned row before it.</summary>
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
+    public void BadDateAfterGoodOwnedAccount_IsRejected(WorkspaceProvider provider) => AssertRejected(
+        provider, f => f.Write("accounts.csv", AccountsHeader + "A3,Good,Retail,West,2020-01-01,R1\nA4,Bad,Retail,West,2020-13-01,R1\n"),
+        "accounts.csv:3: column created_on value \"2020-13-01\": not a valid date");
+
+    /// <summary>Shopify-style order ids ("#1001", unquoted) are ids like any other: no line of a data file is a comment.</summary>
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
+    public void OrderIdsStartingWithHash_AreImported(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        using var folder = new TempFolder()
+            .Write("accounts.csv", AccountsHeader + "cust112@shop.example,Cust,Retail,EU,2023-01-01,\n")
+            .Write("orders.csv", OrdersHeader + "#1001,cust112@shop.example,2023-01-07,116.32,USD,booked\n#1002,cust112@shop.example,2023-02-07,16.00,USD,booked\n");
+        AssertImported(workspace, folder, db => Assert.Equal(["#1001", "#1002"], db.Orders.Select(o => o.OrderId).OrderBy(o => o).ToList()));
+        var classified = Rk.Run("classify", "--data", folder.Path, "--as-of", "2023-03-01", "--format", "csv");
+        Assert.DoesNotContain("prospect", classified.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(WorkspaceProvider.Sqlite)]
     [PostgresData]

@@ -17,6 +17,7 @@ public sealed class CsvFile : IDisposable
     private readonly string[] columns;
     private int physicalLine = 1;
     private bool quoted = true;
+    private bool wholeFile;
 
     private CsvFile(string path, string name, CsvDataReader reader, string[] columns, int[] ordinals, InputErrors errors)
     {
@@ -56,7 +57,9 @@ public sealed class CsvFile : IDisposable
             return null;
         }
 
-        return Open(File.OpenRead(path), path, name, required, optional, errors);
+        var file = Open(File.OpenRead(path), path, name, required, optional, errors);
+        file?.wholeFile = true;
+        return file;
     }
 
     /// <summary>
@@ -74,6 +77,12 @@ public sealed class CsvFile : IDisposable
             {
                 Delimiter = ',',
                 HasHeaders = true,
+
+                // No line of a data file is a comment: Sylvan's default takes an unquoted leading '#' as one and drops
+                // the row without a word (Shopify's order names are "#1001"). NUL is the one character no text line
+                // holds; a line that starts with it is refused, never skipped.
+                Comment = '\0',
+                CommentHandler = (Action<string>)(_ => throw new InvalidDataException("the line starts with a NUL character (binary data in a text file)")),
                 MaxBufferSize = MaxFieldChars,
                 BufferSize = 1 << 16,
                 OwnsReader = true,
@@ -142,6 +151,7 @@ public sealed class CsvFile : IDisposable
 
             if (!more)
             {
+                CheckEveryLineWasRead();
                 return false;
             }
 
@@ -261,6 +271,26 @@ public sealed class CsvFile : IDisposable
     public void Error(int column, string value, string reason) => Errors.Add(Name, Line, columns[column], value, reason);
 
     public void Dispose() => reader.Dispose();
+
+    /// <summary>
+    /// At the end of a whole file: the lines read (header, rows, blank lines, lines inside quoted fields) must be the
+    /// file's lines. A difference means a line was skipped or merged somewhere, and the data would be wrong without a
+    /// word: it is an error, never a silent count.
+    /// </summary>
+    private void CheckEveryLineWasRead()
+    {
+        if (!wholeFile || !quoted)
+        {
+            return;
+        }
+
+        wholeFile = false; // once
+        var lines = LineCount.Of(Path);
+        if (lines != physicalLine)
+        {
+            Errors.Add(Name, physicalLine + 1, "", "", $"read {physicalLine} line(s) of the file's {lines}: a line was skipped or merged (an unbalanced quote?)");
+        }
+    }
 
     private int CountNewlines()
     {
