@@ -36,6 +36,12 @@ public sealed class CsvFile : IDisposable
 
     public InputErrors Errors { get; }
 
+    /// <summary>The text encoding the file was read in (UTF-8, or Windows-1252 for an export that is not valid UTF-8).</summary>
+    public string EncodingName { get; private set; } = "UTF-8";
+
+    /// <summary>Header columns no field is read from (an export's columns Rekindle does not use).</summary>
+    public IReadOnlyList<string> Unmapped { get; private set; } = [];
+
     /// <summary>Line number of the current row in the file (the header is line 1).</summary>
     public int Line { get; private set; } = 1;
 
@@ -67,9 +73,37 @@ public sealed class CsvFile : IDisposable
     /// with the file's header line in front (<see cref="ChunkedCsv"/>) reads like the file itself. <paramref name="quoted"/>
     /// false promises that no row holds a quote character: then no field can span lines, and they are not counted.
     /// </summary>
-    public static CsvFile? Open(Stream stream, string path, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, InputErrors errors, bool quoted = true)
+    public static CsvFile? Open(Stream stream, string path, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, InputErrors errors, bool quoted = true) =>
+        Open(stream, path, name, required, optional, errors, quoted, export: null);
+
+    /// <summary>
+    /// Opens a file of another system's export (Salesforce, HubSpot, Shopify): header names matched without regard to
+    /// case, columns Rekindle does not read listed in <see cref="Unmapped"/> rather than refused, and the text read as
+    /// UTF-8 when it is valid UTF-8, else as Windows-1252 (what Excel and older exports write), told in <see cref="EncodingName"/>.
+    /// </summary>
+    public static CsvFile? OpenExport(string path, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, InputErrors errors)
     {
-        var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        if (!File.Exists(path))
+        {
+            errors.Add(name, 0, "", "", "file not found");
+            return null;
+        }
+
+        if (LooksBinary(path))
+        {
+            errors.Add(name, 0, "", "", "not a text file (it contains binary data)");
+            return null;
+        }
+
+        var encoding = TextEncodings.Detect(path);
+        var file = Open(File.OpenRead(path), path, name, required, optional, errors, quoted: true, export: encoding);
+        file?.wholeFile = true;
+        return file;
+    }
+
+    private static CsvFile? Open(Stream stream, string path, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, InputErrors errors, bool quoted, Encoding? export)
+    {
+        var text = new StreamReader(stream, export ?? new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         CsvDataReader reader;
         try
         {
@@ -105,19 +139,24 @@ public sealed class CsvFile : IDisposable
 
         var ok = true;
         var expected = required.Concat(optional).ToArray();
-        foreach (var group in header.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var comparer = export is null ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+        foreach (var group in header.Where(h => h.Length > 0 && expected.Contains(h, comparer)).GroupBy(h => h, comparer).Where(g => g.Count() > 1))
         {
             errors.Add(name, 1, group.Key, "", "column appears more than once in the header");
             ok = false;
         }
 
-        foreach (var column in header.Where(h => !expected.Contains(h, StringComparer.Ordinal)))
+        var unknown = header.Where(h => !expected.Contains(h, comparer)).ToList();
+        if (export is null)
         {
-            errors.Add(name, 1, column, "", $"unknown column (expected: {string.Join(", ", expected)})");
-            ok = false;
+            foreach (var column in unknown)
+            {
+                errors.Add(name, 1, column, "", $"unknown column (expected: {string.Join(", ", expected)})");
+                ok = false;
+            }
         }
 
-        foreach (var column in required.Where(c => !header.Contains(c, StringComparer.Ordinal)))
+        foreach (var column in required.Where(c => !header.Contains(c, comparer)))
         {
             errors.Add(name, 1, column, "", "required column is missing");
             ok = false;
@@ -129,8 +168,13 @@ public sealed class CsvFile : IDisposable
             return null;
         }
 
-        var ordinals = expected.Select(c => Array.IndexOf(header, c)).ToArray();
-        return new CsvFile(path, name, reader, expected, ordinals, errors) { quoted = quoted };
+        var ordinals = expected.Select(c => Array.FindIndex(header, h => comparer.Equals(h, c))).ToArray();
+        return new CsvFile(path, name, reader, expected, ordinals, errors)
+        {
+            quoted = quoted,
+            EncodingName = export is null ? "UTF-8" : export.WebName.ToUpperInvariant(),
+            Unmapped = export is null ? [] : unknown.Where(u => u.Length > 0).ToList(),
+        };
     }
 
     /// <summary>Moves to the next row; false at the end of the file or when the file cannot be read further.</summary>
@@ -180,6 +224,12 @@ public sealed class CsvFile : IDisposable
         ordinals[column] < 0 ? [] : reader.GetFieldSpan(ordinals[column]).Trim();
 
     public string Text(int column) => Span(column).ToString();
+
+    /// <summary>How many columns (required + optional) the file is read by.</summary>
+    public int ColumnCount => columns.Length;
+
+    /// <summary>A column's name as the errors show it.</summary>
+    public string ColumnName(int column) => columns[column];
 
     /// <summary>A required non-empty text field; adds an error and returns null when empty.</summary>
     public string? Required(int column)

@@ -17,6 +17,9 @@ public enum ImportFormat
 
     /// <summary>UCI Online Retail by invoice: <c>customer_id,invoice_no,invoice_datetime,n_lines,total_quantity,amount_gbp,country</c>; GBP.</summary>
     OnlineRetail,
+
+    /// <summary>A Salesforce Data Export as downloaded: a folder or its .zip of Account.csv, User.csv, Opportunity.csv, ...</summary>
+    Salesforce,
 }
 
 /// <summary>

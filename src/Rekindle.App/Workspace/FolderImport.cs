@@ -107,31 +107,7 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
 
         table.Reserve(LineCount.Estimate(Path.Combine(folder, spec.FileName)));
         var total = run.Options.Progress is null ? 0 : LineCount.Of(Path.Combine(folder, spec.FileName)) - 1;
-        run.Progress(spec.FileName, 0, total);
-        while (f.Read())
-        {
-            counts.Rows++;
-            run.Tick(spec.FileName, counts.Rows, total);
-            var row = read(f);
-            if (row is not null && !run.HasErrorsOn(f.Line))
-            {
-                var outcome = table.Upsert(row, f.Line, counts);
-                if (outcome == Upserted.Duplicate)
-                {
-                    f.Error(0, f.Text(0), $"duplicate id (first seen on line {table.FirstSeenLine})");
-                }
-                else
-                {
-                    after?.Invoke(row, outcome);
-                }
-            }
-
-            run.RowRejected(counts, f.Line, () => string.Join(',', Enumerable.Range(0, spec.Columns.Count).Select(i => RejectsFile.Quote(f.Text(i)))));
-        }
-
-        run.RowRejected(counts, -1, null);
-        table.Flush();
-        run.Progress(spec.FileName, counts.Rows, counts.Rows);
+        FileRows.Import(run, f, counts, total, table, read, after);
     }
 
     private Rep? ReadRep(CsvFile f)

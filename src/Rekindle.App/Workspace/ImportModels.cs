@@ -15,6 +15,9 @@ public sealed record ImportOptions
     /// <summary>A rates CSV (currency, rate) for files in another currency; a CSV folder may also hold rates.csv.</summary>
     public string? RatesPath { get; init; }
 
+    /// <summary>Read and check everything, count what would change, and write nothing (the transaction is rolled back).</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>Who is importing (for the audit log).</summary>
     public string Actor { get; init; } = "rekindle";
 
@@ -41,8 +44,17 @@ public sealed class FileCounts(string file)
     public long Unchanged { get; set; }
     public long Rejected { get; set; }
 
+    /// <summary>Rows left out on purpose (a deleted record, a task that is no engagement): read, not imported, not an error.</summary>
+    public long Skipped { get; set; }
+
+    /// <summary>Columns of the file no field is read from (an export's).</summary>
+    public IReadOnlyList<string> Unmapped { get; set; } = [];
+
+    /// <summary>The text encoding the file was read in.</summary>
+    public string Encoding { get; set; } = "UTF-8";
+
     public override string ToString() =>
-        $"{File}: {Rows} rows, {Inserted} new, {Updated} changed, {Unchanged} unchanged, {Rejected} rejected";
+        $"{File}: {Rows} rows, {Inserted} new, {Updated} changed, {Unchanged} unchanged, {Rejected} rejected" + (Skipped > 0 ? $", {Skipped} skipped" : "");
 }
 
 /// <summary>The outcome of a committed import.</summary>
@@ -53,9 +65,16 @@ public sealed record ImportReport(
     string? RejectsPath,
     TimeSpan Elapsed)
 {
+    /// <summary>True when nothing was written: a --dry-run's report of what the import would do.</summary>
+    public bool DryRun { get; init; }
+
     public long Rows => Files.Sum(f => f.Rows);
     public long Inserted => Files.Sum(f => f.Inserted);
     public long Updated => Files.Sum(f => f.Updated);
     public long Unchanged => Files.Sum(f => f.Unchanged);
     public long Rejected => Files.Sum(f => f.Rejected);
+    public long Skipped => Files.Sum(f => f.Skipped);
+
+    /// <summary>Files of the source the import does not read (listed once, not an error), and what each import notes.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -36,6 +36,9 @@ internal sealed class ImportRun : IDisposable
     }
 
     public WorkspaceDb Db { get; }
+
+    /// <summary>What the run tells the user beside the counts: files it did not read, conversions it applied.</summary>
+    public List<string> Notes { get; } = [];
     public ImportOptions Options { get; }
     public InputErrors Errors { get; }
     public DateTime Now { get; }
@@ -140,6 +143,12 @@ internal sealed class ImportRun : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (Options.DryRun)
+        {
+            Transaction.Rollback();
+            return new ImportReport(source, Currency ?? "", files, null, elapsed) { Notes = Notes, DryRun = true };
+        }
+
         if (files.Any(f => f.Inserted > 0 || f.Updated > 0))
         {
             // An import that changed nothing leaves no trace: the same files twice leave the workspace unchanged.
@@ -154,7 +163,7 @@ internal sealed class ImportRun : IDisposable
             Db.RefreshStatistics();
         }
 
-        return new ImportReport(source, Currency ?? "", files, rejects is null || Errors.Count == 0 ? null : rejects.Path, elapsed);
+        return new ImportReport(source, Currency ?? "", files, rejects is null || Errors.Count == 0 ? null : rejects.Path, elapsed) { Notes = Notes };
     }
 
     public void Dispose()

@@ -26,6 +26,11 @@ public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
         {
             new FolderImport(run, path, cancellationToken).Run();
         }
+        else if (format == ImportFormat.Salesforce)
+        {
+            using var export = Sources.ExportArchive.Open(path);
+            new Sources.SalesforceImport(run, export.Folder, cancellationToken).Run();
+        }
         else
         {
             new ExternalImport(run, format, path, cancellationToken).Run();

@@ -20,21 +20,28 @@ public static class ImportCommand
             DefaultValueFactory = _ => "folder",
         };
         format.AcceptOnlyFromAmong("folder", "csv", "cdnow", "online-retail");
+        var from = new Option<string?>("--from")
+        {
+            Description = "Another system's export as it comes: salesforce (a Data Export folder or its .zip)",
+        };
+        from.AcceptOnlyFromAmong("salesforce");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and check everything, show what would change, write nothing (exit 0 when the import would succeed, 2 otherwise)" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows; write the bad ones with their reasons to --rejects" };
         var rejects = new Option<string>("--rejects") { Description = "Rejects CSV for --skip-invalid", DefaultValueFactory = _ => "rekindle-rejects.csv" };
         var currency = new Option<string?>("--currency") { Description = "Reporting currency of a new workspace (default: the first order's)" };
         var rates = new Option<string?>("--rates") { Description = "CSV of rates (currency, rate) for amounts in another currency" };
         var command = new Command("import", "Load a CSV folder or an order log into the workspace (one transaction; same files twice change nothing)")
         {
-            source, format, skipInvalid, rejects, currency, rates,
+            source, format, from, skipInvalid, rejects, currency, rates, dryRun,
         };
         var workspace = new WorkspaceOptions().AddTo(command);
         command.SetAction(parse => workspace.Run(parse, console, db =>
         {
-            var kind = parse.GetValue(format) switch
+            var kind = (parse.GetValue(from), parse.GetValue(format)) switch
             {
-                "cdnow" => ImportFormat.Cdnow,
-                "online-retail" => ImportFormat.OnlineRetail,
+                ("salesforce", _) => ImportFormat.Salesforce,
+                (_, "cdnow") => ImportFormat.Cdnow,
+                (_, "online-retail") => ImportFormat.OnlineRetail,
                 _ => ImportFormat.Folder,
             };
             var options = new ImportOptions
@@ -43,6 +50,7 @@ public static class ImportCommand
                 RejectsPath = parse.GetValue(rejects)!,
                 Currency = parse.GetValue(currency),
                 RatesPath = parse.GetValue(rates),
+                DryRun = parse.GetValue(dryRun),
                 Actor = Environment.UserName,
             };
             using var cancel = new CancellationTokenSource();
@@ -80,13 +88,41 @@ public static class ImportCommand
             .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("new").RightAligned())
             .AddColumn(new TableColumn("changed").RightAligned()).AddColumn(new TableColumn("unchanged").RightAligned())
             .AddColumn(new TableColumn("rejected").RightAligned());
+        var skipped = report.Skipped > 0;
+        if (skipped)
+        {
+            table.AddColumn(new TableColumn("skipped").RightAligned());
+        }
+
         foreach (var f in report.Files)
         {
-            table.AddRow(Markup.Escape(f.File), N(f.Rows), N(f.Inserted), N(f.Updated), N(f.Unchanged), N(f.Rejected));
+            string[] cells = [Markup.Escape(f.File), N(f.Rows), N(f.Inserted), N(f.Updated), N(f.Unchanged), N(f.Rejected)];
+            table.AddRow(skipped ? [.. cells, N(f.Skipped)] : cells);
         }
 
         ansi.Write(table);
+        foreach (var f in report.Files.Where(f => f.Encoding != "UTF-8"))
+        {
+            ansi.WriteLine($"{f.File}: read as {f.Encoding} (not valid UTF-8)");
+        }
+
+        foreach (var f in report.Files.Where(f => f.Unmapped.Count > 0))
+        {
+            ansi.WriteLine($"{f.File}: columns not used: {string.Join(", ", f.Unmapped)}");
+        }
+
+        foreach (var note in report.Notes)
+        {
+            ansi.WriteLine(note);
+        }
+
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
+        if (report.DryRun)
+        {
+            ansi.WriteLine($"dry run: nothing was written. The import would read {N(report.Rows)} rows: {N(report.Inserted)} new, {N(report.Updated)} changed, {N(report.Unchanged)} unchanged, {N(report.Skipped)} skipped; reporting currency {report.Currency}");
+            return;
+        }
+
         ansi.WriteLine($"imported {N(report.Rows)} rows in {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ({N((long)(report.Rows / seconds))} rows/s): {N(report.Inserted)} new, {N(report.Updated)} changed, {N(report.Unchanged)} unchanged; reporting currency {report.Currency}");
         if (report.Rows == 0)
         {

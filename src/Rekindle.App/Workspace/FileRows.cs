@@ -1,0 +1,48 @@
+using Rekindle.App.Csv;
+
+namespace Rekindle.App.Workspace;
+
+/// <summary>
+/// The one row loop of every file an import reads, whatever its format: each row is read (and checked) by the format's
+/// reader, then upserted into its table or rejected with its reasons. A row the reader leaves out on purpose (returns
+/// null without an error: a deleted record, a task that is no engagement) is counted as skipped, never lost silently.
+/// </summary>
+internal static class FileRows
+{
+    public static void Import<T>(ImportRun run, CsvFile f, FileCounts counts, long total, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null)
+        where T : class
+    {
+        run.Progress(counts.File, 0, total);
+        while (f.Read())
+        {
+            counts.Rows++;
+            run.Tick(counts.File, counts.Rows, total);
+            var before = run.Errors.Count;
+            var row = read(f);
+            if (row is not null && !run.HasErrorsOn(f.Line))
+            {
+                var outcome = table.Upsert(row, f.Line, counts);
+                if (outcome == Upserted.Duplicate)
+                {
+                    f.Error(0, f.Text(0), $"duplicate id (first seen on line {table.FirstSeenLine})");
+                }
+                else
+                {
+                    after?.Invoke(row, outcome);
+                }
+            }
+            else if (row is null && run.Errors.Count == before)
+            {
+                counts.Skipped++;
+            }
+
+            run.RowRejected(counts, f.Line, () => string.Join(',', Enumerable.Range(0, f.ColumnCount).Select(i => RejectsFile.Quote(f.Text(i)))));
+        }
+
+        run.RowRejected(counts, -1, null);
+        table.Flush();
+        counts.Unmapped = f.Unmapped;
+        counts.Encoding = f.EncodingName;
+        run.Progress(counts.File, counts.Rows, counts.Rows);
+    }
+}
