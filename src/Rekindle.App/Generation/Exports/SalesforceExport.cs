@@ -91,7 +91,7 @@ public static class SalesforceExport
             SalesforceOpportunities.Write(company, records, options, Open(OpportunityFile, null), ids);
             SalesforceActivities.Write(company, records, Open(TaskFile, null), Open, ids);
             WriteCurrencies(Open(CurrencyTypeFile, null));
-            WriteUnused(options, Open(CampaignFile, null), Open(LeadFile, null));
+            WriteUnused(options, Open);
         }
         finally
         {
@@ -205,16 +205,16 @@ public static class SalesforceExport
         }
     }
 
-    private static void WriteUnused(ExportOptions options, ExportCsv campaigns, ExportCsv leads)
+    private static void WriteUnused(ExportOptions options, Func<string, Encoding?, ExportCsv> open)
     {
-        using (campaigns)
+        using (var campaigns = open(CampaignFile, null))
         {
             campaigns.Row("Id", "IsDeleted", "Name", "Type", "Status", "StartDate", "CreatedDate");
             campaigns.Row(SalesforceId.Create("701", 1), "0", "Spring Restock Webinar", "Webinar", "Completed",
                 ExportCsv.Date(options.AsOf.AddDays(-60)), DateTime(options.AsOf.AddDays(-90), 1));
         }
 
-        using (leads)
+        using (var leads = open(LeadFile, null))
         {
             leads.Row("Id", "IsDeleted", "FirstName", "LastName", "Company", "Email", "Status", "CreatedDate");
             leads.Row(SalesforceId.Create("00Q", 1), "0", "Dana", "Whitfield", "Whitfield Interiors", "dana@whitfield-interiors.example",
