@@ -41,6 +41,11 @@ public static class GenerateCommand
 
             var folder = parse.GetValue(output)!;
             var clock = Stopwatch.StartNew();
+            if (parse.GetValue(zip) && parse.GetValue(source) != "salesforce")
+            {
+                throw new UsageException("--zip: only with --as salesforce (Salesforce delivers its Data Export as a .zip)");
+            }
+
             if (parse.GetValue(source) is { } system)
             {
                 var exportOptions = new ExportOptions(options.AsOf, parse.GetValue(zip), parse.GetValue(splitRows));
