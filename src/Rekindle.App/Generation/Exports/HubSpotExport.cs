@@ -117,7 +117,7 @@ public static class HubSpotExport
         var company = CompanyRecordId(account.Number).ToString(CultureInfo.InvariantCulture);
 
         // Every 17th deal is also associated with a second company (a partner, say): only the primary one is the buyer.
-        var all = row % 17 == 16 ? $"{company};{CompanyRecordId(account.Number + 1)}" : company;
+        var all = row % 17 == 16 ? $"{company};{CompanyRecordId(account.Number == 1 ? 2 : account.Number - 1)}" : company;
         return
         [
             id, $"{account.Name} - {name}", stage, Amount(amount), Amount(amount), close is { } day ? DateTime(day, row) : "",
