@@ -117,6 +117,49 @@ public sealed class SalesforceExportTests(ExportedCompany company) : IClassFixtu
     }
 
     [Fact]
+    public void Write_Activities_DocumentedRulesGiveBackEveryEngagement()
+    {
+        var accounts = IdMap(Salesforce, "accounts").ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+        string Account(string accountId, string whatId)
+        {
+            var id = accountId.Length == 0 || accountId == SalesforceId.Empty ? whatId : accountId;
+            return accounts[id.Length == 15 ? SalesforceId.To18(id) : id];
+        }
+
+        static string Kind(string subtype, string subject, string disposition) => (subtype, disposition) switch
+        {
+            ("Call", "Connected") => "call_answered",
+            ("Call", _) => "call_unanswered",
+            ("Email", _) => subject.StartsWith("Email: Re: ", StringComparison.Ordinal) ? "email_click" : "email_open",
+            _ when subject.StartsWith("Web visit: ", StringComparison.Ordinal) => "web_visit",
+            _ when subject.StartsWith("Support request: ", StringComparison.Ordinal) => "support_ticket",
+            _ when subject.StartsWith("Meeting: ", StringComparison.Ordinal) => "meeting",
+            _ => "event",
+        };
+
+        var (_, tasks) = company.Read(Salesforce, SalesforceActivitiesFile);
+        var (_, events) = company.Read(Salesforce, SalesforceExport.EventFile);
+        var read = tasks.Where(r => r[1] == "0")
+            .Select(r => $"{Account(r[2], r[3])} {(r[8].Length > 0 ? r[8] : r[9][..10])} {Kind(r[5], r[4], r[6])}")
+            .Concat(events.Select(r => $"{Account(r[2], r[3])} {r[5]} {Kind("Event", r[4], "")}"))
+            .Order(StringComparer.Ordinal);
+        var expected = company.Source.Engagements.Select(e => $"{e[1]} {e[2]} {e[3]}").Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, read);
+    }
+
+    [Fact]
+    public void Write_Contacts_AccountIdsMapBackToTheirAccounts()
+    {
+        var accounts = IdMap(Salesforce, "accounts");
+        var contacts = IdMap(Salesforce, "contacts");
+        var (_, rows) = company.Read(Salesforce, SalesforceExport.ContactFile);
+        var byId = rows.ToDictionary(r => r[0]);
+
+        Assert.All(company.Source.Contacts, c => Assert.Equal(accounts[c[1]], byId[contacts[c[0]]][2]));
+    }
+
+    [Fact]
     public void Write_CurrencyType_CorporateUsdAndRates()
     {
         var (_, rows) = company.Read(Salesforce, SalesforceExport.CurrencyTypeFile);

@@ -92,6 +92,17 @@ public sealed class ShopifyExportTests(ExportedCompany company) : IClassFixture<
         }
     }
 
+    [Fact]
+    public void ExportOptions_Defaults_ArePinned()
+    {
+        var options = new ExportOptions(ExportedCompany.AsOf);
+
+        Assert.Equal(50_000, options.ShopifyRowsPerFile);
+        Assert.False(options.Zip);
+        Assert.Empty(options.Validate());
+        Assert.Single(new ExportOptions(ExportedCompany.AsOf, ShopifyRowsPerFile: 0).Validate());
+    }
+
     [Theory]
     [InlineData("2026-01-15", "-0500")]
     [InlineData("2026-03-07", "-0500")]
