@@ -5,10 +5,8 @@ namespace Rekindle.App.Csv;
 /// <summary>Which encoding an export file is in: UTF-8 when every byte sequence is valid UTF-8, else Windows-1252.</summary>
 public static class TextEncodings
 {
-    static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Windows-1252, the code page Excel and many CRM exports write on Western systems (Latin-1 plus € and smart quotes).</summary>
-    public static Encoding Windows1252 { get; } = Encoding.GetEncoding(1252);
+    public static Encoding Windows1252 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     /// <summary>
     /// UTF-8 (without throwing: the file was checked) when the whole file decodes as UTF-8, a BOM included; otherwise
