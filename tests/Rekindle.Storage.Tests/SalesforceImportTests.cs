@@ -248,7 +248,7 @@ public class SalesforceImportTests(GeneratedCompanies companies) : IClassFixture
         }
     }
 
-    private static Dictionary<string, string> StatusAndKey(string csv, Func<string, string> id)
+    internal static Dictionary<string, string> StatusAndKey(string csv, Func<string, string> id)
     {
         using var reader = Sylvan.Data.Csv.CsvDataReader.Create(new StringReader(csv));
         var rows = new Dictionary<string, string>(StringComparer.Ordinal);

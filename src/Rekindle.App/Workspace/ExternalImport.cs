@@ -20,6 +20,9 @@ public enum ImportFormat
 
     /// <summary>A Salesforce Data Export as downloaded: a folder or its .zip of Account.csv, User.csv, Opportunity.csv, ...</summary>
     Salesforce,
+
+    /// <summary>A Shopify orders export: orders_export_1.csv (and its numbered siblings), customers_export.csv when present.</summary>
+    Shopify,
 }
 
 /// <summary>

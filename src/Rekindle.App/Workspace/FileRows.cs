@@ -5,11 +5,12 @@ namespace Rekindle.App.Workspace;
 /// <summary>
 /// The one row loop of every file an import reads, whatever its format: each row is read (and checked) by the format's
 /// reader, then upserted into its table or rejected with its reasons. A row the reader leaves out on purpose (returns
-/// null without an error: a deleted record, a task that is no engagement) is counted as skipped, never lost silently.
+/// null without an error: a deleted record, a task that is no engagement) is counted as skipped, never lost silently,
+/// unless the row only continues one already read (<c>countSkipped</c> false: a Shopify order's second line item).
 /// </summary>
 internal static class FileRows
 {
-    public static void Import<T>(ImportRun run, CsvFile f, FileCounts counts, long total, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null)
+    public static void Import<T>(ImportRun run, CsvFile f, FileCounts counts, long total, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null, bool countSkipped = true)
         where T : class
     {
         run.Progress(counts.File, 0, total);
@@ -31,7 +32,7 @@ internal static class FileRows
                     after?.Invoke(row, outcome);
                 }
             }
-            else if (row is null && run.Errors.Count == before)
+            else if (row is null && countSkipped && run.Errors.Count == before)
             {
                 counts.Skipped++;
             }

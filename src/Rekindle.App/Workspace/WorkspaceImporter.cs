@@ -31,6 +31,11 @@ public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
             using var export = Sources.ExportArchive.Open(path);
             new Sources.SalesforceImport(run, export.Folder, cancellationToken).Run();
         }
+        else if (format == ImportFormat.Shopify)
+        {
+            using var export = Sources.ExportArchive.Open(path);
+            new Sources.ShopifyImport(run, export.Folder, cancellationToken).Run();
+        }
         else
         {
             new ExternalImport(run, format, path, cancellationToken).Run();

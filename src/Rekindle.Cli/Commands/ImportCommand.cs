@@ -22,9 +22,9 @@ public static class ImportCommand
         format.AcceptOnlyFromAmong("folder", "csv", "cdnow", "online-retail");
         var from = new Option<string?>("--from")
         {
-            Description = "Another system's export as it comes: salesforce (a Data Export folder or its .zip)",
+            Description = "Another system's export as it comes: salesforce (a Data Export folder or its .zip), shopify (orders_export_1.csv ... and customers_export.csv)",
         };
-        from.AcceptOnlyFromAmong("salesforce");
+        from.AcceptOnlyFromAmong("salesforce", "shopify");
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and check everything, show what would change, write nothing (exit 0 when the import would succeed, 2 otherwise)" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows; write the bad ones with their reasons to --rejects" };
         var rejects = new Option<string>("--rejects") { Description = "Rejects CSV for --skip-invalid", DefaultValueFactory = _ => "rekindle-rejects.csv" };
@@ -40,6 +40,7 @@ public static class ImportCommand
             var kind = (parse.GetValue(from), parse.GetValue(format)) switch
             {
                 ("salesforce", _) => ImportFormat.Salesforce,
+                ("shopify", _) => ImportFormat.Shopify,
                 (_, "cdnow") => ImportFormat.Cdnow,
                 (_, "online-retail") => ImportFormat.OnlineRetail,
                 _ => ImportFormat.Folder,
@@ -106,9 +107,12 @@ public static class ImportCommand
             ansi.WriteLine($"{f.File}: read as {f.Encoding} (not valid UTF-8)");
         }
 
-        foreach (var f in report.Files.Where(f => f.Unmapped.Count > 0))
+        // A file read in several passes (a Shopify orders file: orders, then line items) is named once.
+        foreach (var f in report.Files.Where(f => f.Unmapped.Count > 0).DistinctBy(f => f.File.Split(" (")[0]))
         {
-            ansi.WriteLine($"{f.File}: columns not used: {string.Join(", ", f.Unmapped)}");
+            var shown = f.Unmapped.Take(8);
+            var more = f.Unmapped.Count > 8 ? $" and {f.Unmapped.Count - 8} more" : "";
+            ansi.WriteLine($"{f.File.Split(" (")[0]}: {f.Unmapped.Count} column(s) not used: {string.Join(", ", shown)}{more}");
         }
 
         foreach (var note in report.Notes)
