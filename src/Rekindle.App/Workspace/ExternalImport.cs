@@ -21,6 +21,9 @@ public enum ImportFormat
     /// <summary>A Salesforce Data Export as downloaded: a folder or its .zip of Account.csv, User.csv, Opportunity.csv, ...</summary>
     Salesforce,
 
+    /// <summary>HubSpot CSV exports of deals, and of companies and contacts when present (recognised by their columns).</summary>
+    HubSpot,
+
     /// <summary>A Shopify orders export: orders_export_1.csv (and its numbered siblings), customers_export.csv when present.</summary>
     Shopify,
 }

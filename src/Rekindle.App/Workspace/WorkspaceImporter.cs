@@ -31,6 +31,11 @@ public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
             using var export = Sources.ExportArchive.Open(path);
             new Sources.SalesforceImport(run, export.Folder, cancellationToken).Run();
         }
+        else if (format == ImportFormat.HubSpot)
+        {
+            using var export = Sources.ExportArchive.Open(path);
+            new Sources.HubSpotImport(run, export.Folder, cancellationToken).Run();
+        }
         else if (format == ImportFormat.Shopify)
         {
             using var export = Sources.ExportArchive.Open(path);

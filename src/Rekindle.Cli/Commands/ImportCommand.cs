@@ -22,9 +22,9 @@ public static class ImportCommand
         format.AcceptOnlyFromAmong("folder", "csv", "cdnow", "online-retail");
         var from = new Option<string?>("--from")
         {
-            Description = "Another system's export as it comes: salesforce (a Data Export folder or its .zip), shopify (orders_export_1.csv ... and customers_export.csv)",
+            Description = "Another system's export as it comes: salesforce (a Data Export folder or its .zip), hubspot (deals, companies and contacts exports), shopify (orders_export_1.csv ... and customers_export.csv)",
         };
-        from.AcceptOnlyFromAmong("salesforce", "shopify");
+        from.AcceptOnlyFromAmong("salesforce", "hubspot", "shopify");
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and check everything, show what would change, write nothing (exit 0 when the import would succeed, 2 otherwise)" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows; write the bad ones with their reasons to --rejects" };
         var rejects = new Option<string>("--rejects") { Description = "Rejects CSV for --skip-invalid", DefaultValueFactory = _ => "rekindle-rejects.csv" };
@@ -41,6 +41,7 @@ public static class ImportCommand
             {
                 ("salesforce", _) => ImportFormat.Salesforce,
                 ("shopify", _) => ImportFormat.Shopify,
+                ("hubspot", _) => ImportFormat.HubSpot,
                 (_, "cdnow") => ImportFormat.Cdnow,
                 (_, "online-retail") => ImportFormat.OnlineRetail,
                 _ => ImportFormat.Folder,
