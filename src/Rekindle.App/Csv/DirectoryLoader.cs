@@ -143,7 +143,7 @@ public static class DirectoryLoader
                 lineNo = null;
             }
 
-            var quantity = f.Decimal(5);
+            var quantity = f.Integer(5); // whole units, as the workspace stores them: segments --data and import agree
             var price = f.Decimal(6);
             if (orderId is null || lineNo is null || quantity is null || price is null)
             {

@@ -44,6 +44,17 @@ public class DirectoryLoaderTests
         Assert.Contains(lines, l => l.StartsWith("order_lines.csv:3: column quantity value \"x\"", StringComparison.Ordinal));
     }
 
+    /// <summary>A fractional quantity is refused here as the workspace import refuses it: one rule for every path.</summary>
+    [Fact]
+    public void Load_FractionalQuantity_IsRejectedLikeTheImportDoes()
+    {
+        using var folder = Folder(("order_lines.csv", "order_id,line_no,sku,product_name,category,quantity,unit_price\nO1,1,S1,Paper,Office,2.5,10.00\n"));
+
+        var e = Assert.Throws<InputException>(() => DirectoryLoader.Load(folder.Path));
+
+        Assert.Contains("order_lines.csv:2: column quantity value \"2.5\": not a whole number", e.Errors.Describe());
+    }
+
     private static TempDir Folder(params (string Name, string Text)[] files)
     {
         var folder = new TempDir();
