@@ -32,9 +32,16 @@ public static class OutputFile
     }
 }
 
-/// <summary>RFC 4180 quoting for CSV output.</summary>
+/// <summary>
+/// Every CSV field Rekindle writes goes through here: RFC 4180 quoting, and formula injection neutralised as OWASP
+/// advises. A text starting with =, +, -, @, a tab or a carriage return would be run as a formula by Excel, LibreOffice
+/// or Google Sheets (a contact named <c>=HYPERLINK(...)</c>); it is written with a leading single quote, inside quotes,
+/// so a spreadsheet shows it as text. A value that is a number (-12.50, +3) stays a number.
+/// </summary>
 public static class CsvText
 {
+    private static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+
     public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -42,8 +49,16 @@ public static class CsvText
             return "";
         }
 
+        if (FormulaStarts.Contains(value[0]) && !IsNumber(value))
+        {
+            return "\"'" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        }
+
         return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
+
+    private static bool IsNumber(string value) =>
+        decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowExponent, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     public static void Row(TextWriter writer, params string?[] fields)
     {

@@ -47,7 +47,6 @@ internal sealed class RejectsFile : IDisposable
         }
     }
 
-    /// <summary>RFC 4180 quoting when the value needs it.</summary>
-    public static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>RFC 4180 quoting when the value needs it, a formula neutralised (<see cref="Reports.CsvText.Field"/>).</summary>
+    public static string Quote(string value) => Reports.CsvText.Field(value);
 }

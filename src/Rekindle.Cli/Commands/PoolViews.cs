@@ -195,5 +195,6 @@ internal static class PoolViews
 
     internal static string Money(decimal m) => m.ToString("0.00", CultureInfo.InvariantCulture);
 
-    internal static string Csv(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    internal static string Csv(string s) => App.Reports.CsvText.Field(s);
+
 }
