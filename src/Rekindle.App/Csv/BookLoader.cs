@@ -172,7 +172,7 @@ public static class BookLoader
     private static string ReadOrders(string folder, AccountBookBuilder builder, AccountLookup accounts, string? currency, Dictionary<string, decimal> rates, InputErrors errors, Chunking chunking)
     {
         var ids = new DuplicateIds(CsvSchema.Orders, folder, 0, "order_id");
-        var expected = LineCount.Estimate(Path.Combine(folder, CsvSchema.Orders.FileName));
+        var expected = LineCount.Estimate(CsvSchema.Orders.PathIn(folder));
         builder.ReserveOrders(expected);
         ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new OrderPart(lines), (f, part) =>
         {
@@ -238,7 +238,7 @@ public static class BookLoader
         }
 
         var ids = new DuplicateIds(CsvSchema.Engagements, folder, 0, "engagement_id");
-        var expected = LineCount.Estimate(Path.Combine(folder, CsvSchema.Engagements.FileName));
+        var expected = LineCount.Estimate(CsvSchema.Engagements.PathIn(folder));
         builder.ReserveEngagements(expected);
         ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new EngagementPart(lines), (f, part) =>
         {

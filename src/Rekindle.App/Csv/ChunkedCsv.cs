@@ -38,7 +38,7 @@ internal static class ChunkedCsv
     public static void Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart, int> commit)
         where TPart : IReusablePart
     {
-        var path = Path.Combine(folder, spec.FileName);
+        var path = spec.PathIn(folder);
         var length = LineCount.Bytes(path); // a symlink's target, not the link
         if (length <= chunking.PartBytes)
         {

@@ -80,7 +80,7 @@ internal sealed class DuplicateIds(FileSpec spec, string folder, int column, str
     /// <summary>Sizes the buckets for the whole file and hashes its first <paramref name="count"/> ids, whose parts' hashes were dropped.</summary>
     private void HashFirstIds(long count)
     {
-        var each = (int)Math.Min(LineCount.Estimate(Path.Combine(folder, spec.FileName)) / Buckets * 21 / 20 + 64, Array.MaxLength);
+        var each = (int)Math.Min(LineCount.Estimate(spec.PathIn(folder)) / Buckets * 21 / 20 + 64, Array.MaxLength);
         for (var b = 0; b < Buckets; b++)
         {
             buckets[b] = new ulong[each];

@@ -37,7 +37,13 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
             return;
         }
 
-        Rates.Read(Path.Combine(folder, CsvSchema.Rates.FileName), run, rates);
+        var unread = CsvSchema.Unread(folder);
+        if (unread.Count > 0)
+        {
+            run.Notes.Add($"warning: not read: {string.Join("; ", unread)}");
+        }
+
+        Rates.Read(CsvSchema.Rates.PathIn(folder), run, rates);
         if (run.Options.RatesPath is { } extra)
         {
             Rates.Read(extra, run, rates);
@@ -91,7 +97,7 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
 
         var counts = run.Counts(spec.FileName);
         var before = run.Errors.Count;
-        if (LineCount.Bytes(Path.Combine(folder, spec.FileName)) == 0)
+        if (LineCount.Bytes(spec.PathIn(folder)) == 0)
         {
             run.Errors.Add(spec.FileName, 1, "", "", $"the file is empty: a header row is required ({string.Join(",", spec.Columns)})");
             run.FatalIfNew(before);
@@ -105,8 +111,8 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
             return;
         }
 
-        table.Reserve(LineCount.Estimate(Path.Combine(folder, spec.FileName)));
-        var total = run.Options.Progress is null ? 0 : LineCount.Of(Path.Combine(folder, spec.FileName)) - 1;
+        table.Reserve(LineCount.Estimate(spec.PathIn(folder)));
+        var total = run.Options.Progress is null ? 0 : LineCount.Of(spec.PathIn(folder)) - 1;
         FileRows.Import(run, f, counts, total, table, read, after);
     }
 

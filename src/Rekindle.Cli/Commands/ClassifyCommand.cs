@@ -45,6 +45,11 @@ public static class ClassifyCommand
 
             var effective = PolicyFile.Load(parse.GetValue(policy));
             var loaded = BookLoader.Load(folder, new LoadOptions { Currency = parse.GetValue(currency) });
+            foreach (var file in CsvSchema.Unread(folder))
+            {
+                console.Error.WriteLine($"warning: not read: {file}");
+            }
+
             return Classify(parse, ClassifyInput.Of(loaded), effective, null);
         });
 

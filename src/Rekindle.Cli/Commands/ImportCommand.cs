@@ -118,7 +118,14 @@ public static class ImportCommand
 
         foreach (var note in report.Notes)
         {
-            ansi.WriteLine(note);
+            if (note.StartsWith("warning:", StringComparison.Ordinal))
+            {
+                console.Error.WriteLine(note);
+            }
+            else
+            {
+                ansi.WriteLine(note);
+            }
         }
 
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
