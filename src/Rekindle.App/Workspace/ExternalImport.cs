@@ -24,6 +24,9 @@ public enum ImportFormat
     /// <summary>HubSpot CSV exports of deals, and of companies and contacts when present (recognised by their columns).</summary>
     HubSpot,
 
+    /// <summary>Any CSV export, read through <see cref="ImportOptions.Mapping"/>.</summary>
+    Mapped,
+
     /// <summary>A Shopify orders export: orders_export_1.csv (and its numbered siblings), customers_export.csv when present.</summary>
     Shopify,
 }

@@ -15,6 +15,9 @@ public sealed record ImportOptions
     /// <summary>A rates CSV (currency, rate) for files in another currency; a CSV folder may also hold rates.csv.</summary>
     public string? RatesPath { get; init; }
 
+    /// <summary>A mapping (<c>--mapping FILE.json</c>) for <see cref="ImportFormat.Mapped"/>: which file and column each field comes from.</summary>
+    public Sources.ImportMapping? Mapping { get; init; }
+
     /// <summary>Read and check everything, count what would change, and write nothing (the transaction is rolled back).</summary>
     public bool DryRun { get; init; }
 

@@ -31,6 +31,11 @@ public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
             using var export = Sources.ExportArchive.Open(path);
             new Sources.SalesforceImport(run, export.Folder, cancellationToken).Run();
         }
+        else if (format == ImportFormat.Mapped)
+        {
+            using var export = Sources.ExportArchive.Open(path);
+            new Sources.MappedImport(run, export.Folder, options.Mapping ?? throw new ArgumentException("a mapped import needs a mapping", nameof(options)), cancellationToken).Run();
+        }
         else if (format == ImportFormat.HubSpot)
         {
             using var export = Sources.ExportArchive.Open(path);

@@ -25,6 +25,8 @@ public static class ImportCommand
             Description = "Another system's export as it comes: salesforce (a Data Export folder or its .zip), hubspot (deals, companies and contacts exports), shopify (orders_export_1.csv ... and customers_export.csv)",
         };
         from.AcceptOnlyFromAmong("salesforce", "hubspot", "shopify");
+        var mapping = new Option<string?>("--mapping") { Description = "Any other CSV export: a mapping JSON naming each table's file and each field's column (see --draft-mapping)" };
+        var draftMapping = new Option<bool>("--draft-mapping") { Description = "Write a draft mapping for the CSV files of SOURCE to stdout (headers matched to fields, date formats sniffed; undecided fields marked todo)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and check everything, show what would change, write nothing (exit 0 when the import would succeed, 2 otherwise)" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the good rows; write the bad ones with their reasons to --rejects" };
         var rejects = new Option<string>("--rejects") { Description = "Rejects CSV for --skip-invalid", DefaultValueFactory = _ => "rekindle-rejects.csv" };
@@ -32,13 +34,23 @@ public static class ImportCommand
         var rates = new Option<string?>("--rates") { Description = "CSV of rates (currency, rate) for amounts in another currency" };
         var command = new Command("import", "Load a CSV folder or an order log into the workspace (one transaction; same files twice change nothing)")
         {
-            source, format, from, skipInvalid, rejects, currency, rates, dryRun,
+            source, format, from, mapping, draftMapping, skipInvalid, rejects, currency, rates, dryRun,
         };
-        var workspace = new WorkspaceOptions().AddTo(command);
-        command.SetAction(parse => workspace.Run(parse, console, db =>
+        command.Validators.Add(result =>
         {
-            var kind = (parse.GetValue(from), parse.GetValue(format)) switch
+            if (result.GetValue(mapping) is not null && result.GetValue(from) is not null)
             {
+                result.AddError("--mapping and --from: give one (a mapping is for an export no --from reads)");
+            }
+        });
+        var workspace = new WorkspaceOptions().AddTo(command);
+        command.SetAction(parse => parse.GetValue(draftMapping)
+            ? Draft(console, parse.GetValue(source)!)
+            : workspace.Run(parse, console, db =>
+        {
+            var kind = (parse.GetValue(mapping) is not null ? "mapping" : parse.GetValue(from), parse.GetValue(format)) switch
+            {
+                ("mapping", _) => ImportFormat.Mapped,
                 ("salesforce", _) => ImportFormat.Salesforce,
                 ("shopify", _) => ImportFormat.Shopify,
                 ("hubspot", _) => ImportFormat.HubSpot,
@@ -53,6 +65,7 @@ public static class ImportCommand
                 Currency = parse.GetValue(currency),
                 RatesPath = parse.GetValue(rates),
                 DryRun = parse.GetValue(dryRun),
+                Mapping = parse.GetValue(mapping) is { } mappingPath ? App.Workspace.Sources.ImportMapping.Load(mappingPath) : null,
                 Actor = Environment.UserName,
             };
             using var cancel = new CancellationTokenSource();
@@ -81,6 +94,19 @@ public static class ImportCommand
             }
         }));
         return command;
+    }
+
+    private static int Draft(CliConsole console, string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            console.Error.WriteLine($"error: {folder}: not a folder (give the folder of CSV files to draft a mapping for)");
+            return ExitCodes.BadInput;
+        }
+
+        var draft = App.Workspace.Sources.MappingDraft.Draft(folder);
+        console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(draft, App.Workspace.Sources.ImportMapping.Json));
+        return ExitCodes.Ok;
     }
 
     private static void Show(CliConsole console, ImportReport report)
