@@ -95,7 +95,7 @@ public class BadInputCorpusTests
     [PostgresData]
     public void FileThatIsNotText_IsRejected(WorkspaceProvider provider) => AssertRejected(
         provider, f => File.WriteAllBytes(f.File("orders.csv"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xFF, 0xFE, 0x00]),
-        "orders.csv: not a UTF-8 text file (it contains binary data)");
+        "orders.csv:1: not a UTF-8 text file (it contains binary data: a NUL byte at line 1, byte 5 of the line (offset 4 in the file))");
 
     /// <summary>The attack run's case: the bad row's own error, not a foreign-key error from the good owned row before it.</summary>
     [Theory]
@@ -118,6 +118,40 @@ public class BadInputCorpusTests
         AssertImported(workspace, folder, db => Assert.Equal(["#1001", "#1002"], db.Orders.Select(o => o.OrderId).OrderBy(o => o).ToList()));
         var classified = Rk.Run("classify", "--data", folder.Path, "--as-of", "2023-03-01", "--format", "csv");
         Assert.DoesNotContain("prospect", classified.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Latin-1 byte far into the file is reported on its own line, not where the reader's block began.</summary>
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
+    public void Latin1ByteDeepInTheFile_IsRejectedOnItsLine(WorkspaceProvider provider) => AssertRejected(
+        provider,
+        f =>
+        {
+            var rows = string.Concat(Enumerable.Range(10, 3000).Select(i => $"O{i},A1,2026-02-01,1.00,USD,booked\n"));
+            var bytes = Encoding.UTF8.GetBytes(OrdersHeader + rows).Concat(Encoding.Latin1.GetBytes("O9999,A1,2026-02-01,1.00,USD,booked caf\u00e9\n")).ToArray();
+            File.WriteAllBytes(f.File("orders.csv"), bytes);
+        },
+        "orders.csv:3002: not UTF-8 text at line 3002, byte 40 of the line");
+
+    /// <summary>A file longer than a row may be, on line 3 after a good row: the error names line 3.</summary>
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    public void HugeLineAfterTheHeader_IsRejectedOnItsLine(WorkspaceProvider provider) => AssertRejected(
+        provider, f => f.Write("accounts.csv", AccountsHeader + "A3,Gamma,Retail,EU,2024-01-01,\nA4," + new string('x', 33 * 1024 * 1024) + ",Retail,EU,2024-01-01,\n"),
+        "accounts.csv:3: the line is longer than 32 MiB");
+
+    /// <summary>UTF-16 with a byte order mark (Excel's "Unicode text") is text, read as it comes.</summary>
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
+    public void Utf16WithByteOrderMark_IsAccepted(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("accounts.csv"), AccountsHeader + "A1,Åre Ltd,Retail,EU,2024-01-01,\n", new UnicodeEncoding(false, true));
+        File.WriteAllText(folder.File("orders.csv"), OrdersHeader + "O1,A1,2026-01-05,100.00,USD,booked\n", new UnicodeEncoding(false, true));
+        AssertImported(workspace, folder, db => Assert.Equal("Åre Ltd", db.Accounts.Single(a => a.AccountId == "A1").Name));
     }
 
     [Theory]

@@ -59,7 +59,8 @@ public sealed class CsvFile : IDisposable
 
         if (LooksBinary(path))
         {
-            errors.Add(name, 0, "", "", "not a UTF-8 text file (it contains binary data)");
+            var nul = TextFaults.FirstNul(path)!.Value;
+            errors.Add(name, nul.Line, "", "", $"not a UTF-8 text file (it contains binary data: a NUL byte at {nul})");
             return null;
         }
 
@@ -122,10 +123,11 @@ public sealed class CsvFile : IDisposable
                 OwnsReader = true,
             });
         }
-        catch (Exception e) when (e is DecoderFallbackException or CsvFormatException or InvalidDataException)
+        catch (Exception e) when (e is DecoderFallbackException or CsvFormatException or InvalidDataException or CsvRecordTooLargeException)
         {
             text.Dispose();
-            errors.Add(name, 1, "", "", $"cannot read the header: {e.Message}");
+            var (line, reason) = Fault(path, e, 1, stream is FileStream);
+            errors.Add(name, line, "", "", reason);
             return null;
         }
 
@@ -189,7 +191,8 @@ public sealed class CsvFile : IDisposable
             }
             catch (Exception e) when (e is DecoderFallbackException or CsvFormatException or InvalidDataException or CsvRecordTooLargeException)
             {
-                Errors.Add(Name, physicalLine + 1, "", "", $"cannot read the row: {e.Message}");
+                var (line, reason) = Fault(Path, e, physicalLine + 1, wholeFile);
+                Errors.Add(Name, line, "", "", reason);
                 return false;
             }
 
@@ -335,6 +338,11 @@ public sealed class CsvFile : IDisposable
         }
 
         wholeFile = false; // once
+        if (TextFaults.IsUtf16(Path))
+        {
+            return; // two bytes a character: its line ends are not counted by bytes
+        }
+
         var lines = LineCount.Of(Path);
         if (lines != physicalLine)
         {
@@ -361,12 +369,33 @@ public sealed class CsvFile : IDisposable
         return count;
     }
 
+    /// <summary>
+    /// The line and words of a read failure. The reader reads ahead, so its position is not the line at fault: for a
+    /// whole file the bytes are searched from the start for the first non-UTF-8 byte or over-long line, which gives its
+    /// real line, byte and offset. (A part of a file read in parallel keeps the reader's line.)
+    /// </summary>
+    private static (int Line, string Reason) Fault(string path, Exception e, int readerLine, bool wholeFile)
+    {
+        if (wholeFile && e is DecoderFallbackException && TextFaults.FirstInvalidUtf8(path) is { } bad)
+        {
+            return (bad.Line, $"not UTF-8 text at {bad} (a Latin-1 or Windows-1252 byte?): the CSV folder format is UTF-8");
+        }
+
+        if (wholeFile && e is CsvRecordTooLargeException && TextFaults.FirstLongLine(path, MaxFieldChars) is { } longLine)
+        {
+            return (longLine.Line, $"the line is longer than {MaxFieldChars >> 20} MiB, the most a row may hold (offset {longLine.Offset} in the file)");
+        }
+
+        return (readerLine, $"cannot read the row: {e.Message}");
+    }
+
+    /// <summary>A NUL in the first 4 KiB: binary data, unless the file starts with a UTF-16 byte order mark (then it is read as UTF-16).</summary>
     private static bool LooksBinary(string path)
     {
         using var stream = File.OpenRead(path);
         Span<byte> head = stackalloc byte[4096];
         var read = stream.Read(head);
-        return head[..read].Contains((byte)0);
+        return head[..read].Contains((byte)0) && !TextFaults.IsUtf16(path);
     }
 }
 
