@@ -62,7 +62,7 @@ public static class AccountCommand
         ansi.Write(new Rule($"Timeline ({d.Timeline.Count} of {d.TimelineTotal} events up to {Iso(d.AsOf)}, latest first; amounts as ordered)").LeftJustified());
         foreach (var t in d.Timeline)
         {
-            ansi.WriteLine($"{Iso(t.Date)}  {t.Kind,-11}  {t.Text}");
+            ansi.WriteLine($"{Iso(t.Date)}  {t.Kind,-11}  {t.Text}{(t.Counts ? "" : "  (does not count: not in engagementKinds)")}");
         }
 
         ansi.Write(new Rule("Contacts").LeftJustified());

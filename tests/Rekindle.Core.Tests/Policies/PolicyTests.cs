@@ -123,4 +123,13 @@ public class PolicyTests
         var b = PolicyJson.Parse("""{ "engagementKinds": ["web_visit", "meeting"], "newAccountDays": 60 }""").Policy!;
         Assert.Equal(PolicyJson.VersionId(a), PolicyJson.VersionId(b));
     }
+
+    [Fact]
+    public void SameValue_SameShareWrittenDifferently_IsTheSameValue()
+    {
+        var share = PolicyParameters.Find("keyRevenueShare")!;
+        Assert.True(share.SameValue(Policy.Default, Policy.Default with { KeyRevenueShare = 0.8m }));
+        Assert.False(share.SameValue(Policy.Default, Policy.Default with { KeyRevenueShare = 0.81m }));
+        Assert.True(PolicyParameters.All.All(p => p.SameValue(Policy.Default, Policy.Default with { KeyRevenueShare = 0.800m, HoldoutShare = 0.1000m })));
+    }
 }

@@ -65,7 +65,7 @@ public class SegmentationTests
         Assert.Equal(1000m, one.AverageAnnualSpend);
         Assert.Equal(3000m, two.LifetimeSpend);
         Assert.Equal(1500m, two.AverageAnnualSpend);
-        Assert.Equal(two.AverageAnnualSpend, two.RevenueAtStake);
+        Assert.Equal(1000m, two.RevenueAtStake); // the 365 days up to the last order, not the average
     }
 
     [Fact]
