@@ -40,7 +40,7 @@ public class PolicyTests
         Assert.Equal(
             [EngagementKind.WebVisit, EngagementKind.EmailClick, EngagementKind.CallAnswered, EngagementKind.Meeting, EngagementKind.SupportTicket, EngagementKind.Event],
             p.EngagementKinds);
-        Assert.Null(p.SegmentDowntimeEdgesDays);
+        Assert.Equal([90, 180, 365, 730], p.SegmentDowntimeEdgesDays!);
         Assert.Equal(new SpendTierShares(0.20m, 0.30m), p.SpendTierShares);
         Assert.Null(p.SpendTierCutPoints);
         Assert.Equal(
