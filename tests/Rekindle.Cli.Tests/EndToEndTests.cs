@@ -158,6 +158,8 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.Company>
         Assert.Contains("Company buying cycle:", result.Out, StringComparison.Ordinal);
         Assert.Contains("Key accounts lapsing", result.Out, StringComparison.Ordinal);
         Assert.Contains("How the statuses agree with the ground truth", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("first alert of the day", result.Out, StringComparison.Ordinal); // no alert is sent by a run
+
     }
 }
 
