@@ -27,8 +27,16 @@ public static class CliApp
         root.Add(FitCommand.Create(console));
         root.Add(ServeCommand.Create(console));
         root.Add(UsersCommand.Create(console));
+        root.Add(SnapshotsCommand.Create(console));
 
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // The error first, with a "did you mean" and the help command to run: not the whole help, then the error.
+            UsageErrors.Write(parsed, console.Error);
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             return parsed.Invoke(new InvocationConfiguration

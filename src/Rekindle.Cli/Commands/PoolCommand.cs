@@ -95,11 +95,10 @@ public static class PoolCommand
             console.Out.WriteLine(g.Note is { } n
                 ? $"handoff note by {n.AuthorRepId} ({Iso(n.WrittenOn)}):\n  players:  {n.Players}\n  policies: {n.Policies}\n  politics: {n.Politics}{(n.FreeText is { Length: > 0 } t ? "\n  notes:    " + t : "")}"
                 : "handoff note: none yet");
-            console.Out.WriteLine("contacts:");
+            console.Out.WriteLine(g.Contacts.Count == 0 ? "contacts: none on record" : "contacts:");
             foreach (var c in g.Contacts)
             {
-                var reach = string.Join(", ", new[] { c.Email, c.Phone, c.Social, c.PostalAddress }.Where(x => x.Length > 0));
-                console.Out.WriteLine($"  {c.Name} ({c.Role}): {reach}");
+                console.Out.WriteLine("  " + Words.Contact(c.Name, c.Role, [c.Email, c.Phone, c.Social, c.PostalAddress]));
             }
 
             return ExitCodes.Ok;

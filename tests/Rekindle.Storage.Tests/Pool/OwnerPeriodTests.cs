@@ -29,6 +29,21 @@ public class OwnerPeriodTests
         Assert.Contains("2026-11-23 to now  R1", shown.Out);
     }
 
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    public void ClaimAndRelease_DatedAfterToday_AreRefused(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        Reps(workspace, ["R1", "GONE"]);
+        Accounts(workspace, "GONE", ["A1"]);
+        Accounts(workspace, "R1", ["B1"]);
+        PoolAll(workspace, "GONE", "2026-11-01");
+        var claim = Claim(workspace, "A1", "R1", "2026-11-24");
+        Assert.Equal(Rekindle.Pool.RefusalRule.DateAfterToday, claim.Refusal?.Rule);
+        Assert.Equal(Rekindle.Pool.RefusalRule.DateAfterToday, Release(workspace, "B1", "R1", "2026-12-01").Refusal?.Rule);
+        Assert.True(Claim(workspace, "A1", "R1", "2026-11-23").Granted); // today is fine
+    }
+
     [Fact]
     public void Periods_StoredOverlap_EndsTheDayTheNextStarts()
     {
