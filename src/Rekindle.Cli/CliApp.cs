@@ -21,7 +21,7 @@ public static class CliApp
         root.Add(BacktestCommand.Create(console));
         root.Add(PoolCommand.Create(console));
         root.Add(IncentivesCommand.Create(console));
-        root.Add(IncentivesCommand.Reps(console));
+        root.Add(RepsCommand.Create(console));
         root.Add(SegmentsCommand.Create(console));
         root.Add(CampaignCommands.Create(console));
         root.Add(FitCommand.Create(console));

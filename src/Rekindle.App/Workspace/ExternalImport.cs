@@ -17,6 +17,9 @@ public enum ImportFormat
 
     /// <summary>UCI Online Retail by invoice: <c>customer_id,invoice_no,invoice_datetime,n_lines,total_quantity,amount_gbp,country</c>; GBP.</summary>
     OnlineRetail,
+
+    /// <summary>One reps file in the reps.csv format (rep_id, name, email, commission_rate, active), any file name.</summary>
+    Reps,
 }
 
 /// <summary>

@@ -26,6 +26,10 @@ public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
         {
             new FolderImport(run, path, cancellationToken).Run();
         }
+        else if (format == ImportFormat.Reps)
+        {
+            new FolderImport(run, Path.GetDirectoryName(Path.GetFullPath(path))!, cancellationToken).RunReps(Path.GetFileName(path));
+        }
         else
         {
             new ExternalImport(run, format, path, cancellationToken).Run();
