@@ -60,8 +60,22 @@ public sealed class PoolQueries(WorkspaceDb db)
     /// <summary>The fairness report over <c>[from, to]</c>, from the audit log alone.</summary>
     public FairnessReport Report(DateOnly from, DateOnly to)
     {
-        var events = db.PoolEvents.AsNoTracking().Where(e => e.OccurredOn <= to).OrderBy(e => e.Id).ToList().Select(PoolStore.Event);
-        return PoolFairness.Build(events, from, to);
+        var events = db.PoolEvents.AsNoTracking().Where(e => e.OccurredOn <= to).OrderBy(e => e.Id).ToList().Select(PoolStore.Event).ToList();
+        var report = PoolFairness.Build(events, from, to);
+
+        // Each rep's claims in the window, valued by the one definition of value at stake as of the claim.
+        var claims = events.Where(e => e.Action == AuditAction.ClaimGranted && e.On >= from && e.On <= to && e.AccountId is not null && e.RepId is not null).ToList();
+        var ids = claims.Select(c => c.AccountId!).Distinct(StringComparer.Ordinal).ToList();
+        var orders = db.Orders.AsNoTracking()
+            .Where(o => ids.Contains(o.AccountId) && o.Status == OrderStatus.Booked && o.OrderDate <= to)
+            .Select(o => new { o.AccountId, o.OrderDate, o.ReportingAmount })
+            .ToList()
+            .ToLookup(o => o.AccountId, StringComparer.Ordinal);
+        var claimed = claims.GroupBy(c => c.RepId!, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Sum(c => ValueAtStake.Of(orders[c.AccountId!].Select(o => (o.OrderDate, o.ReportingAmount)), c.On)),
+            StringComparer.Ordinal);
+        return report with { Reps = [.. report.Reps.Select(r => r with { ValueAtStakeClaimed = claimed.GetValueOrDefault(r.RepId) })] };
     }
 
     /// <summary>Every pool event, oldest first (for tests and exports).</summary>
