@@ -30,6 +30,12 @@ public static class CliApp
         root.Add(SnapshotsCommand.Create(console));
 
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.UnmatchedTokens.Count == 0 && parsed.CommandResult.Command is { Action: null, Subcommands.Count: > 0 })
+        {
+            // "rekindle" or "rekindle pool" alone: nothing was mistyped, the person wants to see the verbs.
+            parsed = root.Parse([.. args, "--help"]);
+        }
+
         if (parsed.Errors.Count > 0)
         {
             // The error first, with a "did you mean" and the help command to run: not the whole help, then the error.

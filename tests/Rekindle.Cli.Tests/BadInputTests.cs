@@ -47,6 +47,15 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Run_GroupWithoutVerb_ShowsItsHelp()
+    {
+        var result = Cli.Run("pool");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("sweep", result.Out, StringComparison.Ordinal);
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
     public void Run_MistypedSubcommand_SuggestsTheSubcommand()
     {
         var result = Cli.Run("pool", "swep");

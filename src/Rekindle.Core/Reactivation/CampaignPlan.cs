@@ -88,7 +88,6 @@ public static class CampaignSkipReasons
     public const string NoRule = "no playbook rule matches";
 }
 
-
 /// <summary>
 /// A planned campaign. Members are in work order: priority, key accounts first, revenue at stake (largest first),
 /// account id. <see cref="AttributionWindowDays"/> is fixed at planning, so later policy edits do not move the goalposts.
