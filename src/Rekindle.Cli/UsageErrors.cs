@@ -14,18 +14,42 @@ public static class UsageErrors
 
     public static void Write(ParseResult parsed, TextWriter error)
     {
+        var command = parsed.CommandResult.Command;
+        var unmatched = parsed.UnmatchedTokens.Distinct(StringComparer.Ordinal).ToList();
+        var group = command is { Action: null, Subcommands.Count: > 0 };
         foreach (var e in parsed.Errors)
         {
+            // A group with a mistyped verb also reports "required command was not provided": the mistyped verb says it all.
+            if (group && unmatched.Count > 0 && !unmatched.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             error.WriteLine($"error: {e.Message}");
         }
 
-        var command = parsed.CommandResult.Command;
-        foreach (var token in parsed.UnmatchedTokens.Distinct(StringComparer.Ordinal))
+        foreach (var token in unmatched)
         {
-            var names = token.StartsWith('-')
-                ? Options(parsed.CommandResult).SelectMany(o => new[] { o.Name }.Concat(o.Aliases))
-                : command.Subcommands.Where(c => !c.Hidden).SelectMany(c => new[] { c.Name }.Concat(c.Aliases));
-            var near = Nearest(token, names);
+            IReadOnlyList<string> near;
+            if (token.StartsWith('-'))
+            {
+                near = Nearest(token, Options(parsed.CommandResult).SelectMany(o => new[] { o.Name }.Concat(o.Aliases)));
+            }
+            else
+            {
+                var verbs = command.Subcommands.Where(c => !c.Hidden).SelectMany(c => new[] { c.Name }.Concat(c.Aliases)).ToList();
+                near = Nearest(token, verbs);
+                if (near.Count == 0)
+                {
+                    // A verb of a group typed without the group: "claim" for "pool claim".
+                    var nested = command.Subcommands.Where(c => !c.Hidden)
+                        .SelectMany(g => g.Subcommands.Where(c => !c.Hidden).Select(c => (Path: $"{g.Name} {c.Name}", c.Name)))
+                        .ToList();
+                    var names = Nearest(token, nested.Select(n => n.Name));
+                    near = [.. nested.Where(n => names.Contains(n.Name, StringComparer.Ordinal)).Select(n => n.Path)];
+                }
+            }
+
             if (near.Count > 0)
             {
                 error.WriteLine($"  did you mean {string.Join(" or ", near.Select(n => $"'{n}'"))} instead of '{token}'?");
@@ -38,6 +62,11 @@ public static class UsageErrors
     /// <summary>The known names nearest to <paramref name="token"/>: within <see cref="MaxDistance"/> edits, or starting with it; closest first.</summary>
     public static IReadOnlyList<string> Nearest(string token, IEnumerable<string> names)
     {
+        if (token.TrimStart('-').Length < 3)
+        {
+            return []; // "A1" is an argument in the wrong place, not a mistyped "fit"
+        }
+
         var scored = names.Distinct(StringComparer.Ordinal)
             .Select(n => (Name: n, Distance: Distance(token, n)))
             .Where(n => n.Distance <= MaxDistance || (token.TrimStart('-').Length >= 3 && n.Name.StartsWith(token, StringComparison.OrdinalIgnoreCase)))

@@ -47,6 +47,15 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Run_VerbOfAGroupWithoutTheGroup_SuggestsTheFullVerb()
+    {
+        var result = Cli.Run("claim", "A1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("did you mean 'pool claim' instead of 'claim'?", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_GroupWithoutVerb_ShowsItsHelp()
     {
         var result = Cli.Run("pool");

@@ -64,7 +64,7 @@ public sealed class WorkspaceCampaigns(WorkspaceDb db, TimeProvider clock)
         return saved.Refused ? new CampaignPlanOutcome { Plan = plan, Refusal = saved.Refusal } : new CampaignPlanOutcome { Plan = plan, Stored = saved.Campaign };
     }
 
-    /// <summary>"no account selected as of D: 40 lapsed; 12 no owner (...), 3 no contact on record; 25 outside the --segment filters"</summary>
+    /// <summary>"no account selected as of D (40 lapsed account(s)); nothing was planned." and a line per skip reason, counted, most first.</summary>
     public static string NothingMatched(DateOnly asOf, int lapsed, CampaignPlan plan)
     {
         var reasons = plan.Skipped.GroupBy(s => s.Reason, StringComparer.Ordinal)
@@ -77,7 +77,7 @@ public sealed class WorkspaceCampaigns(WorkspaceDb db, TimeProvider clock)
             reasons.Add($"{outside} outside the --segment filters");
         }
 
-        return $"no account selected (as of {IsoDate.Format(asOf)}: {lapsed} lapsed account(s)" +
-            (reasons.Count == 0 ? ")" : $"; skipped: {string.Join("; ", reasons)})") + "; nothing was planned.";
+        return $"no account selected as of {IsoDate.Format(asOf)} ({lapsed} lapsed account(s)); nothing was planned." +
+            string.Concat(reasons.Select(r => Environment.NewLine + "  skipped " + r));
     }
 }
