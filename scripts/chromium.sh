@@ -14,11 +14,18 @@ as_root() {
   else echo "Chromium is missing and installing it needs root (apt-get install chromium)" >&2; return 1; fi
 }
 
+# Another apt-get or unattended-upgrades may hold the dpkg lock: wait for it (up to REKINDLE_APT_LOCK_TIMEOUT seconds,
+# default 300) instead of failing at once and leaving the browser tests skipped.
+lock_timeout="${REKINDLE_APT_LOCK_TIMEOUT:-300}"
+apt() { as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout="$lock_timeout" "$@"; }
+
 if [ ! -x "$executable" ]; then
-  echo "installing chromium (apt-get)..." >&2
+  echo "installing chromium (apt-get; waits up to ${lock_timeout} s for the dpkg lock)..." >&2
   started=$SECONDS
-  as_root apt-get update -qq >/dev/null
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  if ! apt update -qq >/dev/null || ! apt install -y -qq chromium >/dev/null; then
+    echo "Chromium is missing and apt-get could not install it (the dpkg lock still held after ${lock_timeout} s, or no network)" >&2
+    exit 1
+  fi
   echo "installed $("$executable" --version) in $((SECONDS - started)) s" >&2
 fi
 

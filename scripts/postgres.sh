@@ -11,8 +11,8 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u 
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then
   echo "installing postgresql (apt-get)..." >&2
-  as_root apt-get update -qq >/dev/null
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  as_root apt-get -o DPkg::Lock::Timeout="${REKINDLE_APT_LOCK_TIMEOUT:-300}" update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout="${REKINDLE_APT_LOCK_TIMEOUT:-300}" install -y -qq postgresql >/dev/null
 fi
 
 if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then

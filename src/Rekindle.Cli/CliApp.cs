@@ -21,14 +21,28 @@ public static class CliApp
         root.Add(BacktestCommand.Create(console));
         root.Add(PoolCommand.Create(console));
         root.Add(IncentivesCommand.Create(console));
-        root.Add(IncentivesCommand.Reps(console));
+        root.Add(RepsCommand.Create(console));
         root.Add(SegmentsCommand.Create(console));
         root.Add(CampaignCommands.Create(console));
         root.Add(FitCommand.Create(console));
         root.Add(ServeCommand.Create(console));
         root.Add(UsersCommand.Create(console));
+        root.Add(SnapshotsCommand.Create(console));
 
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.UnmatchedTokens.Count == 0 && parsed.CommandResult.Command is { Action: null, Subcommands.Count: > 0 })
+        {
+            // "rekindle" or "rekindle pool" alone: nothing was mistyped, the person wants to see the verbs.
+            parsed = root.Parse([.. args, "--help"]);
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            // The error first, with a "did you mean" and the help command to run: not the whole help, then the error.
+            UsageErrors.Write(parsed, console.Error);
+            return ExitCodes.BadInput;
+        }
+
         try
         {
             return parsed.Invoke(new InvocationConfiguration

@@ -44,9 +44,10 @@ public sealed record WorkspaceLocation(WorkspaceProvider Provider, string Connec
         {
             builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or FormatException or InvalidCastException)
         {
-            throw new WorkspaceSelectionException("the PostgreSQL connection string is not valid", e);
+            // Npgsql reports an unknown keyword ("garbage=") as KeyNotFoundException, a bad value as FormatException.
+            throw new WorkspaceSelectionException($"--connection (or {ConnectionVariable}): the PostgreSQL connection string is not valid", e);
         }
 
         return new WorkspaceLocation(WorkspaceProvider.Postgres, connectionString, $"postgres://{builder.Host}:{builder.Port}/{builder.Database}");

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Rekindle.App.Pool;
 using Rekindle.App.Reactivation;
 using Rekindle.App.Workspace;
@@ -31,6 +33,22 @@ public static class RekindleServer
     /// <summary>Pool threads ready at once: about as many as the concurrent requests a small team's server sees.</summary>
     public const int MinThreads = 64;
 
+    /// <summary>
+    /// The framework (Microsoft.*, System.*) logs at warning and above by default, so a request writes no line of its
+    /// own; Rekindle's own messages (the nightly job) stay at information. Logging:LogLevel:Microsoft (appsettings or
+    /// the environment variable Logging__LogLevel__Microsoft) still sets another level.
+    /// </summary>
+    public static void QuietFramework(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        foreach (var category in new[] { "Microsoft", "System" })
+        {
+            if (configuration[$"Logging:LogLevel:{category}"] is null)
+            {
+                logging.AddFilter(category, LogLevel.Warning);
+            }
+        }
+    }
+
     public static WebApplication Build(ServerSettings settings, TimeProvider clock, Action<WebApplicationBuilder>? configure = null)
     {
         // Migrate once at start-up, so requests never race to create the schema.
@@ -51,6 +69,7 @@ public static class RekindleServer
             EnvironmentName = Environments.Production,
         });
         builder.WebHost.UseUrls(settings.Urls);
+        QuietFramework(builder.Logging, builder.Configuration);
         AddServices(builder.Services, settings, clock);
         configure?.Invoke(builder);
 

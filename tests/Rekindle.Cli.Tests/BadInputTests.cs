@@ -25,6 +25,66 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Run_MistypedVerb_ErrorFirstWithDidYouMeanAndTheHelpCommand()
+    {
+        var result = Cli.Run("clasify", "--data", "x");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'classify' instead of 'clasify'?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'rekindle --help' for usage.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", result.Out + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_MistypedOption_SuggestsTheOptionOfThatVerb()
+    {
+        var result = Cli.Run("classify", "--data", "x", "--formt", "csv");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("did you mean '--format' instead of '--formt'?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'rekindle classify --help' for usage.", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", result.Out + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_VerbOfAGroupWithoutTheGroup_SuggestsTheFullVerb()
+    {
+        var result = Cli.Run("claim", "A1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("did you mean 'pool claim' instead of 'claim'?", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_GroupWithoutVerb_ShowsItsHelp()
+    {
+        var result = Cli.Run("pool");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("sweep", result.Out, StringComparison.Ordinal);
+        Assert.Equal("", result.Error);
+    }
+
+    [Fact]
+    public void Run_MistypedSubcommand_SuggestsTheSubcommand()
+    {
+        var result = Cli.Run("pool", "swep");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("did you mean 'sweep' instead of 'swep'?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Run 'rekindle pool --help' for usage.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("garbage=;;")]
+    [InlineData("Host=localhost;Port=notaport")]
+    public void Run_MalformedConnectionString_Exit2NamingTheOption(string connection)
+    {
+        var result = Cli.Run("policy", "log", "--provider", "postgres", "--connection", connection);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--connection", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingRequiredFile()
     {
         AssertBadInput(Classify(f => File.Delete(f.File("orders.csv"))), "orders.csv: required file is missing");

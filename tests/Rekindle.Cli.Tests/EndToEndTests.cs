@@ -23,6 +23,14 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.Company>
     }
 
     [Fact]
+    public void Classify_FromToStep_LastDateIsTo()
+    {
+        var result = Cli.Run("classify", "--data", company.Folder.Path, "--from", "2026-01-01", "--to", "2026-11-01", "--step", "30", "--format", "csv");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("12 dates from 2026-01-01 to 2026-11-01", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Classify_Csv_HasTheDocumentedColumnsAndIsByteIdentical()
     {
         var first = company.Folder.File("a.csv");
@@ -150,6 +158,8 @@ public sealed class EndToEndTests : IClassFixture<EndToEndTests.Company>
         Assert.Contains("Company buying cycle:", result.Out, StringComparison.Ordinal);
         Assert.Contains("Key accounts lapsing", result.Out, StringComparison.Ordinal);
         Assert.Contains("How the statuses agree with the ground truth", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("first alert of the day", result.Out, StringComparison.Ordinal); // no alert is sent by a run
+
     }
 }
 
@@ -167,6 +177,23 @@ public class BacktestCommandTests
         Assert.All(rows, r => Assert.Equal(2357, r.GetProperty("accounts").GetInt32()));
         var baseline = rows.Single(r => r.GetProperty("candidate").GetString()!.StartsWith("baseline", StringComparison.Ordinal));
         Assert.InRange(baseline.GetProperty("auc").GetDouble(), 0.6, 0.9);
+    }
+
+    [Fact]
+    public void Backtest_PolicyCallsNobodyDormant_FalseDormancyHasNoValueNotZero()
+    {
+        var cdnow = Path.Combine(SharedFolder.Data, "lifetimes", "CDNOW_sample.txt");
+        string[] args = ["backtest", "--data", cdnow, "--input-format", "cdnow", "--from", "1997-09-30", "--to", "1997-09-30", "--horizon", "273"];
+        var json = Cli.Run([.. args, "--format", "json"]);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        var policy = doc.RootElement.EnumerateArray().Single(r => r.GetProperty("candidate").GetString()!.StartsWith("policy", StringComparison.Ordinal));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, policy.GetProperty("false_dormancy_rate").ValueKind);
+
+        var table = Cli.Run(args);
+        Assert.Equal(0, table.ExitCode);
+        var row = table.Out.Split('\n').Single(l => l.Contains("policy (default)", StringComparison.Ordinal));
+        Assert.DoesNotContain("0.0%", row, StringComparison.Ordinal);
+        Assert.Contains("A policy calls dormant and active by its statuses", table.Out, StringComparison.Ordinal);
     }
 }
 

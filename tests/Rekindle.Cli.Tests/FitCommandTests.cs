@@ -61,6 +61,34 @@ public class FitCommandTests
 
 public class ModelSignalsCommandTests
 {
+    private static TempFolder Tiny() => new TempFolder()
+        .Write("accounts.csv", "account_id,name,industry,region,created_on,owner_rep_id\nA1,Acme,Retail,EU,2024-01-01,R1\nA2,Bolt,Retail,EU,2024-01-01,R1\n")
+        .Write("orders.csv", "order_id,account_id,order_date,amount,currency,status\nO1,A1,2025-01-01,100,USD,booked\nO2,A1,2025-06-01,100,USD,booked\nO3,A2,2025-03-01,50,USD,booked\n");
+
+    [Fact]
+    public void Fit_Json_FailedFit_IsValidJsonWithNullFiguresAndExit1()
+    {
+        using var folder = Tiny();
+        var result = Cli.Run("fit", "--model", "bgnbd", "--calibration-end", "2026-01-01", "--data", folder.Path, "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("log_likelihood").ValueKind);
+        Assert.Contains("too few customers", json.RootElement.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_Json_ModelFitFails_IsValidJson()
+    {
+        using var folder = Tiny();
+        folder.Write("policy.json", """{ "signalModel": "bgnbd" }""");
+        var result = Cli.Run("classify", "--data", folder.Path, "--as-of", "2026-01-01", "--policy", folder.File("policy.json"), "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Out);
+        var model = json.RootElement.GetProperty("model");
+        Assert.False(model.GetProperty("usable").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, model.GetProperty("log_likelihood").ValueKind);
+    }
+
     [Fact]
     public void Classify_WithAModelInThePolicy_AddsTheModelColumns()
     {

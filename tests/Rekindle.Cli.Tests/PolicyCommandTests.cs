@@ -48,6 +48,21 @@ public class PolicyCommandTests
 public class PolicyVersionOutputTests
 {
     [Fact]
+    public void Set_SameValueWrittenDifferently_IsNotAChange()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("w.db");
+        folder.Write("a.json", """{ "dormantAfterDays": 400 }""").Write("b.json", """{ "dormantAfterDays": 400, "keyRevenueShare": 0.8, "holdoutShare": 0.100 }""");
+        Assert.Equal(0, Cli.Run("policy", "set", folder.File("a.json"), "--reason", "first", "--by", "Ann", "--db", db).ExitCode);
+        var second = Cli.Run("policy", "set", folder.File("b.json"), "--reason", "same values", "--by", "Ann", "--db", db);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("policy unchanged", second.Out, StringComparison.Ordinal);
+        var log = Cli.Run("policy", "log", "--db", db);
+        Assert.Contains("dormantAfterDays: 365 -> 400", log.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("keyRevenueShare", log.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Classify_Csv_PrintsThePolicyVersionOnStandardError()
     {
         using var folder = new TempFolder();

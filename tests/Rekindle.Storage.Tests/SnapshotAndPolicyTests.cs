@@ -42,6 +42,42 @@ public class SnapshotAndPolicyTests(GeneratedCompanies companies) : IClassFixtur
     [Theory]
     [InlineData(WorkspaceProvider.Sqlite)]
     [PostgresData]
+    public void ClassifySave_DateAfterToday_IsRefusedAndTodayStillSaves(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        Assert.Equal(0, Rk.Run(workspace, "import", companies.Of(300)).ExitCode);
+        var future = Rk.Run(workspace, "classify", "--as-of", "2026-11-24", "--save", "--format", "csv");
+        Assert.Equal(3, future.ExitCode);
+        Assert.Contains("2026-11-24 is after today (2026-11-23)", future.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Rk.Run(workspace, "classify", "--as-of", "2026-11-23", "--save", "--format", "csv").ExitCode);
+    }
+
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
+    public void SnapshotsDelete_ASavedDate_RemovesItAndTheAuditLogRecordsIt(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        Assert.Equal(0, Rk.Run(workspace, "import", companies.Of(300)).ExitCode);
+        Assert.Equal(0, Rk.Run(workspace, "classify", "--as-of", "2026-05-31", "--save", "--format", "csv").ExitCode);
+        Assert.Equal(0, Rk.Run(workspace, "classify", "--as-of", "2026-11-23", "--save", "--format", "csv").ExitCode);
+
+        var deleted = Rk.Run(workspace, "snapshots", "delete", "2026-11-23", "--reason", "saved by mistake", "--by", "Maria");
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.Equal(3, Rk.Run(workspace, "snapshots", "delete", "2026-11-23", "--reason", "again").ExitCode);
+        Assert.Equal(2, Rk.Run(workspace, "snapshots", "delete", "2026-11-23").ExitCode); // no reason
+
+        using var db = workspace.Open();
+        Assert.Equal([new DateOnly(2026, 5, 31)], db.Snapshots.AsNoTracking().Select(s => s.AsOf).ToList());
+        Assert.Equal(0, db.StatusChanges.Count(c => c.ToDate == new DateOnly(2026, 11, 23)));
+        var audit = Assert.Single(db.AuditLog.AsNoTracking().Where(a => a.Action == "snapshot.delete").ToList());
+        Assert.Equal("Maria", audit.Actor);
+        Assert.Contains("saved by mistake", audit.Details, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
     public void ClassifySave_DateBeforeTheLatestSnapshot_IsRefused(WorkspaceProvider provider)
     {
         using var workspace = new TestWorkspace(provider);

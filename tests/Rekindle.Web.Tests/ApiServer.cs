@@ -24,7 +24,9 @@ public sealed class ApiServer : IAsyncLifetime
     {
         await Web.InitializeAsync();
         using var db = Web.Location.Open();
-        new SnapshotJob(db, Web.Clock).Run(SecondSnapshot, "tests");
+        // A snapshot is saved as of today or earlier: this one is saved by a clock a month on.
+        var monthOn = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(SecondSnapshot.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        new SnapshotJob(db, monthOn).Run(SecondSnapshot, "tests");
     }
 
     public Task DisposeAsync() => Web.DisposeAsync();

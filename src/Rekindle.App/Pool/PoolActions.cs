@@ -26,12 +26,29 @@ public sealed class PoolActions(WorkspaceDb db, TimeProvider clock)
     private const int Attempts = 5;
 
     /// <summary>
+    /// A refusal for an action dated after today (the injected clock): a claim or release in the future would stand in
+    /// front of every action dated today. Null when <paramref name="on"/> is today or before.
+    /// </summary>
+    public Refusal? AfterToday(DateOnly on)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return on > today
+            ? new Refusal(RefusalRule.DateAfterToday, $"{on:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}): claims and releases are dated today or earlier")
+            : null;
+    }
+
+    /// <summary>
     /// Claims <paramref name="accountId"/> for <paramref name="repId"/> on <paramref name="on"/>. The rep's claims that
     /// day and open claims are counted in SQL inside the transaction, so two claims at once see each other: exactly one
     /// of two claimers of the same account wins, and a rep's limits hold under concurrency.
     /// </summary>
     public PoolOutcome<ClaimGranted> Claim(string accountId, string repId, DateOnly on)
     {
+        if (AfterToday(on) is { } future)
+        {
+            return new PoolOutcome<ClaimGranted>(null, future);
+        }
+
         var policy = Policy();
         return Retry(() =>
         {
@@ -64,7 +81,9 @@ public sealed class PoolActions(WorkspaceDb db, TimeProvider clock)
     }
 
     /// <summary>The owner <paramref name="repId"/> releases <paramref name="accountId"/> before the sweep, with a reason.</summary>
-    public PoolOutcome<PoolEntry> Release(string accountId, string repId, string why, DateOnly on) => Retry(() =>
+    public PoolOutcome<PoolEntry> Release(string accountId, string repId, string why, DateOnly on) => AfterToday(on) is { } future
+        ? new PoolOutcome<PoolEntry>(null, future)
+        : Retry(() =>
     {
         using var tx = PoolTransaction.ForRows(db, repId, [accountId]);
         var store = PoolStore.Load(db, [accountId]);

@@ -8,8 +8,8 @@ namespace Rekindle.App.Pool;
 
 /// <summary>
 /// One row of the pool as a rep sees it before claiming: the domain's <see cref="PooledAccount"/>, the account's
-/// name, industry and region, how often it was pooled, and the value at stake (booked revenue in the 12 months up to
-/// the release). Never contact details.
+/// name, industry and region, how often it was pooled, and the value at stake (<see cref="Common.ValueAtStake"/>: booked
+/// revenue of the 365 days up to its last booked order). Never contact details.
 /// </summary>
 public sealed record PoolListRow(PooledAccount Pooled, string Name, string Industry, string Region, int TimesPooled, decimal ValueAtStake);
 
@@ -25,9 +25,8 @@ public sealed class PoolQueries(WorkspaceDb db)
         var state = PoolStore.Load(db, pooled).State;
         var rows = PoolListing.List(state, asOf);
         var accounts = db.Accounts.AsNoTracking().Where(a => pooled.Contains(a.AccountId)).ToDictionary(a => a.AccountId, StringComparer.Ordinal);
-        var earliest = rows.Count == 0 ? asOf : rows.Min(r => r.ReleasedOn).AddYears(-1);
         var orders = db.Orders.AsNoTracking()
-            .Where(o => pooled.Contains(o.AccountId) && o.Status == OrderStatus.Booked && o.OrderDate >= earliest)
+            .Where(o => pooled.Contains(o.AccountId) && o.Status == OrderStatus.Booked && o.OrderDate <= asOf)
             .Select(o => new { o.AccountId, o.OrderDate, o.ReportingAmount })
             .ToList()
             .ToLookup(o => o.AccountId, StringComparer.Ordinal);
@@ -36,7 +35,7 @@ public sealed class PoolQueries(WorkspaceDb db)
             .. rows.Select(r =>
             {
                 var a = accounts[r.AccountId];
-                var stake = orders[r.AccountId].Where(o => o.OrderDate > r.ReleasedOn.AddYears(-1) && o.OrderDate <= r.ReleasedOn).Sum(o => o.ReportingAmount);
+                var stake = ValueAtStake.Of(orders[r.AccountId].Select(o => (o.OrderDate, o.ReportingAmount)), asOf);
                 return new PoolListRow(r, a.Name, a.Industry, a.Region, state.Get(r.AccountId).Releases.Count, stake);
             }),
         ];
@@ -61,8 +60,22 @@ public sealed class PoolQueries(WorkspaceDb db)
     /// <summary>The fairness report over <c>[from, to]</c>, from the audit log alone.</summary>
     public FairnessReport Report(DateOnly from, DateOnly to)
     {
-        var events = db.PoolEvents.AsNoTracking().Where(e => e.OccurredOn <= to).OrderBy(e => e.Id).ToList().Select(PoolStore.Event);
-        return PoolFairness.Build(events, from, to);
+        var events = db.PoolEvents.AsNoTracking().Where(e => e.OccurredOn <= to).OrderBy(e => e.Id).ToList().Select(PoolStore.Event).ToList();
+        var report = PoolFairness.Build(events, from, to);
+
+        // Each rep's claims in the window, valued by the one definition of value at stake as of the claim.
+        var claims = events.Where(e => e.Action == AuditAction.ClaimGranted && e.On >= from && e.On <= to && e.AccountId is not null && e.RepId is not null).ToList();
+        var ids = claims.Select(c => c.AccountId!).Distinct(StringComparer.Ordinal).ToList();
+        var orders = db.Orders.AsNoTracking()
+            .Where(o => ids.Contains(o.AccountId) && o.Status == OrderStatus.Booked && o.OrderDate <= to)
+            .Select(o => new { o.AccountId, o.OrderDate, o.ReportingAmount })
+            .ToList()
+            .ToLookup(o => o.AccountId, StringComparer.Ordinal);
+        var claimed = claims.GroupBy(c => c.RepId!, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Sum(c => ValueAtStake.Of(orders[c.AccountId!].Select(o => (o.OrderDate, o.ReportingAmount)), c.On)),
+            StringComparer.Ordinal);
+        return report with { Reps = [.. report.Reps.Select(r => r with { ValueAtStakeClaimed = claimed.GetValueOrDefault(r.RepId) })] };
     }
 
     /// <summary>Every pool event, oldest first (for tests and exports).</summary>

@@ -138,6 +138,17 @@ internal sealed class PoolStore
             before.Owners.Add(row);
         }
 
+        // One owner at a time: a period ends (exclusive) the day the next one starts, so a release and a claim on the
+        // same day read "2024-10-31 to 2026-11-23" then "2026-11-23 to now" (the domain's later tenure owns that day).
+        for (var i = 0; i + 1 < before.Owners.Count; i++)
+        {
+            var next = before.Owners[i + 1].FromDate;
+            if (before.Owners[i].ToDate is not { } end || end > next)
+            {
+                before.Owners[i].ToDate = next < before.Owners[i].FromDate ? before.Owners[i].FromDate : next;
+            }
+        }
+
         for (var i = before.Releases.Count; i < after.Releases.Count; i++)
         {
             var r = after.Releases[i];

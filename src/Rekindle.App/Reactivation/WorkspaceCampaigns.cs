@@ -56,11 +56,28 @@ public sealed class WorkspaceCampaigns(WorkspaceDb db, TimeProvider clock)
             return new CampaignPlanOutcome
             {
                 Plan = plan,
-                NothingMatched = $"no account matches (as of {IsoDate.Format(asOf)}: {segmentation.Segmented.Accounts.Count} lapsed, {plan.Skipped.Count} skipped); nothing was planned.",
+                NothingMatched = NothingMatched(asOf, segmentation.Segmented.Accounts.Count, plan),
             };
         }
 
         var saved = store.Save(plan, effective, segmentTexts, createdBy);
         return saved.Refused ? new CampaignPlanOutcome { Plan = plan, Refusal = saved.Refusal } : new CampaignPlanOutcome { Plan = plan, Stored = saved.Campaign };
+    }
+
+    /// <summary>"no account selected as of D (40 lapsed account(s)); nothing was planned." and a line per skip reason, counted, most first.</summary>
+    public static string NothingMatched(DateOnly asOf, int lapsed, CampaignPlan plan)
+    {
+        var reasons = plan.Skipped.GroupBy(s => s.Reason, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}")
+            .ToList();
+        var outside = lapsed - plan.Skipped.Count - plan.Members.Count;
+        if (outside > 0)
+        {
+            reasons.Add($"{outside} outside the --segment filters");
+        }
+
+        return $"no account selected as of {IsoDate.Format(asOf)} ({lapsed} lapsed account(s)); nothing was planned." +
+            string.Concat(reasons.Select(r => Environment.NewLine + "  skipped " + r));
     }
 }

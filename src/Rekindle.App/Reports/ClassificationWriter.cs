@@ -44,6 +44,19 @@ public static class ClassificationWriter
         }
     }
 
+    /// <summary>A figure rounded to <paramref name="digits"/>, or null when it is not a finite number (a failed fit): JSON has no NaN.</summary>
+    public static void WriteFinite(Utf8JsonWriter json, string name, double value, int digits)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, Math.Round(value, digits));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     private static string Probability(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     public static void WriteJson(BookClassification result, Stream stream, ModelSignals? signals = null)
@@ -86,9 +99,9 @@ public static class ClassificationWriter
             json.WriteString("reasons", row.Reasons);
             if (signals is not null && signals.Scored[row.Index])
             {
-                json.WriteNumber("p_alive", Math.Round(signals.ProbabilityAlive[row.Index], 4));
-                json.WriteNumber("p_no_purchase_next", Math.Round(signals.ProbabilityNoPurchase[row.Index], 4));
-                json.WriteNumber("expected_orders_next", Math.Round(signals.ExpectedOrders[row.Index], 4));
+                WriteFinite(json, "p_alive", signals.ProbabilityAlive[row.Index], 4);
+                WriteFinite(json, "p_no_purchase_next", signals.ProbabilityNoPurchase[row.Index], 4);
+                WriteFinite(json, "expected_orders_next", signals.ExpectedOrders[row.Index], 4);
                 json.WriteNumber("expected_value_next", signals.ExpectedValue[row.Index]);
                 json.WriteBoolean("slipping", signals.Slipping[row.Index]);
             }
@@ -133,11 +146,11 @@ public static class ClassificationWriter
         json.WriteString("model", signals.Fit.Model.Name());
         json.WriteBoolean("usable", signals.Fit.Usable);
         json.WriteNumber("horizon_days", signals.HorizonDays);
-        json.WriteNumber("log_likelihood", Math.Round(signals.Fit.LogLikelihood, 4));
+        WriteFinite(json, "log_likelihood", signals.Fit.LogLikelihood, 4);
         json.WriteStartObject("params");
         foreach (var p in signals.Fit.Parameters)
         {
-            json.WriteNumber(p.Name, Math.Round(p.Value, 6));
+            WriteFinite(json, p.Name, p.Value, 6);
         }
 
         json.WriteEndObject();

@@ -7,8 +7,8 @@ using Rekindle.Storage;
 
 namespace Rekindle.App.Workspace;
 
-/// <summary>One dated event in an account's timeline.</summary>
-public sealed record TimelineItem(DateOnly Date, string Kind, string Text);
+/// <summary>One dated event in an account's timeline. <see cref="Counts"/> is false for an engagement of a kind the policy does not count.</summary>
+public sealed record TimelineItem(DateOnly Date, string Kind, string Text, bool Counts = true);
 
 /// <summary>One account as the <c>account</c> verb shows it.</summary>
 public sealed record AccountDetails(
@@ -71,7 +71,7 @@ public sealed class AccountView(WorkspaceDb db, ClassifiedBookCache? cache = nul
 
         foreach (var e in db.Engagements.AsNoTracking().Where(e => e.AccountId == accountId && e.Date <= asOf).ToList())
         {
-            timeline.Add(new TimelineItem(e.Date, "engagement", $"{Codes.Of(e.Kind)} ({Codes.Of(e.Direction)})"));
+            timeline.Add(new TimelineItem(e.Date, "engagement", $"{Codes.Of(e.Kind)} ({Codes.Of(e.Direction)})", policy.CountsAsEngagement(e.Kind)));
         }
 
         foreach (var p in db.Opportunities.AsNoTracking().Where(p => p.AccountId == accountId && p.OpenedOn <= asOf).ToList())
@@ -85,9 +85,20 @@ public sealed class AccountView(WorkspaceDb db, ClassifiedBookCache? cache = nul
 
         var ordered = timeline.OrderByDescending(t => t.Date).ThenBy(t => t.Kind, StringComparer.Ordinal).ThenBy(t => t.Text, StringComparer.Ordinal).ToList();
         var contacts = db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId).ToList().OrderBy(c => c.ContactId, StringComparer.Ordinal).ToList();
-        var owners = db.Ownerships.AsNoTracking().Where(o => o.AccountId == accountId).ToList().OrderBy(o => o.FromDate).ThenBy(o => o.Id).ToList();
+        var owners = Periods(db.Ownerships.AsNoTracking().Where(o => o.AccountId == accountId).ToList().OrderBy(o => o.FromDate).ThenBy(o => o.Id).ToList());
         return new AccountDetails(
-            account, asOf, result.PolicyVersion, result[index], result.ReasonsOf(index), currency,
+            account, asOf, result.PolicyVersion, result[index], result.ReasonsBesideTimeline(index), currency,
             history, transitions, ordered.Take(timelineLimit).ToList(), ordered.Count, contacts, owners);
     }
+
+    /// <summary>
+    /// Ownership periods as shown: one owner at a time, each period ending (exclusive) the day the next one starts,
+    /// also for rows saved before the pool wrote them that way (a release's day was kept by both owners).
+    /// </summary>
+    public static IReadOnlyList<Ownership> Periods(IReadOnlyList<Ownership> ordered) =>
+    [
+        .. ordered.Select((o, i) => i + 1 < ordered.Count && (o.ToDate is null || o.ToDate > ordered[i + 1].FromDate)
+            ? new Ownership { Id = o.Id, AccountId = o.AccountId, RepId = o.RepId, FromDate = o.FromDate, ToDate = ordered[i + 1].FromDate, Reason = o.Reason }
+            : o),
+    ];
 }

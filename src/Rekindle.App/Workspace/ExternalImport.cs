@@ -29,6 +29,9 @@ public enum ImportFormat
 
     /// <summary>A Shopify orders export: orders_export_1.csv (and its numbered siblings), customers_export.csv when present.</summary>
     Shopify,
+
+    /// <summary>One reps file in the reps.csv format (rep_id, name, email, commission_rate, active), any file name.</summary>
+    Reps,
 }
 
 /// <summary>

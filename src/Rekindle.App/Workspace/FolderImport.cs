@@ -87,6 +87,20 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
     }
 
     /// <summary>Reads one file row by row: each row is checked, then upserted or rejected.</summary>
+    /// <summary>Imports one file in the reps.csv format (any name) from the folder: reps without a whole company.</summary>
+    public void RunReps(string fileName)
+    {
+        if (!System.IO.File.Exists(Path.Combine(folder, fileName)))
+        {
+            throw new InputException(Path.Combine(folder, fileName), "file not found");
+        }
+
+        using (reps = new TableImport<Rep>(run, cancellationToken))
+        {
+            File(CsvSchema.Reps with { FileName = fileName }, reps, ReadRep);
+        }
+    }
+
     private void File<T>(FileSpec spec, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null)
         where T : class
     {

@@ -21,6 +21,14 @@ public sealed class Snapshots(WorkspaceDb db, TimeProvider clock)
 {
     public SnapshotSaved Save(BookClassification result, int? policyNumber, string savedBy)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (result.AsOf > today)
+        {
+            // Snapshots are saved in date order: one dated in the future would refuse every later save.
+            return new SnapshotSaved(null, 0, null, false,
+                $"{Iso(result.AsOf)} is after today ({Iso(today)}): a snapshot is saved as of today or earlier");
+        }
+
         using var transaction = db.Database.BeginTransaction();
         var latest = db.Snapshots.AsNoTracking().OrderByDescending(s => s.AsOf).FirstOrDefault();
         if (latest is not null && latest.AsOf > result.AsOf)
@@ -121,6 +129,40 @@ public sealed class Snapshots(WorkspaceDb db, TimeProvider clock)
         db.ChangeTracker.Clear();
         db.RefreshStatistics();
         return new SnapshotSaved(snapshot, transitions, previous?.AsOf, replaced, null);
+    }
+
+    /// <summary>Every saved snapshot's date, newest first.</summary>
+    public IReadOnlyList<ClassificationSnapshot> List() => db.Snapshots.AsNoTracking().OrderByDescending(s => s.AsOf).ToList();
+
+    /// <summary>
+    /// Deletes the snapshot as of <paramref name="asOf"/> with its account rows and the status changes saved with it,
+    /// and records who did it in the audit log. Returns the refusal when there is no such snapshot.
+    /// </summary>
+    public string? Delete(DateOnly asOf, string deletedBy, string reason)
+    {
+        using var transaction = db.Database.BeginTransaction();
+        var snapshot = db.Snapshots.AsNoTracking().FirstOrDefault(s => s.AsOf == asOf);
+        if (snapshot is null)
+        {
+            return $"no snapshot as of {Iso(asOf)} is saved";
+        }
+
+        db.StatusChanges.Where(c => c.SnapshotId == snapshot.Id).ExecuteDelete();
+        db.SnapshotAccounts.Where(a => a.SnapshotId == snapshot.Id).ExecuteDelete();
+        db.Snapshots.Where(s => s.Id == snapshot.Id).ExecuteDelete();
+        db.AuditLog.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Actor = deletedBy,
+            Action = "snapshot.delete",
+            Entity = "snapshots",
+            EntityId = snapshot.Id.ToString(CultureInfo.InvariantCulture),
+            Details = $"as of {Iso(asOf)}, policy {snapshot.PolicyVersionId}, {snapshot.Accounts} accounts: {reason}",
+        });
+        db.SaveChanges();
+        transaction.Commit();
+        db.ChangeTracker.Clear();
+        return null;
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -46,6 +46,10 @@ public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
             using var export = Sources.ExportArchive.Open(path);
             new Sources.ShopifyImport(run, export.Folder, cancellationToken).Run();
         }
+        else if (format == ImportFormat.Reps)
+        {
+            new FolderImport(run, Path.GetDirectoryName(Path.GetFullPath(path))!, cancellationToken).RunReps(Path.GetFileName(path));
+        }
         else
         {
             new ExternalImport(run, format, path, cancellationToken).Run();

@@ -45,12 +45,13 @@ public sealed class WorkspacePolicies(WorkspaceDb db, TimeProvider clock)
         var current = Current();
         var previous = current is null ? Policy.Default : Parse(current);
         var versionId = PolicyJson.VersionId(policy);
-        if (current is not null && current.VersionId == versionId)
+        var changes = Diff(previous, policy);
+        if (current is not null && (current.VersionId == versionId || changes.Count == 0))
         {
+            // The same values written differently (0.80 and 0.8) are the same policy: nothing to store.
             return new PolicySetResult(current, false);
         }
 
-        var changes = Diff(previous, policy);
         var version = new PolicyVersion
         {
             Number = (current?.Number ?? 0) + 1,
@@ -77,10 +78,10 @@ public sealed class WorkspacePolicies(WorkspaceDb db, TimeProvider clock)
         return new PolicySetResult(version, true);
     }
 
-    /// <summary>"key: old -> new" for each parameter that differs, in the policy table's order.</summary>
+    /// <summary>"key: old -> new" for each parameter whose value differs (compared as values, not text), in the policy table's order.</summary>
     public static IReadOnlyList<string> Diff(Policy before, Policy after) =>
         PolicyParameters.All
-            .Where(p => p.Display(before) != p.Display(after))
+            .Where(p => !p.SameValue(before, after))
             .Select(p => $"{p.Key}: {p.Display(before)} -> {p.Display(after)}")
             .ToList();
 

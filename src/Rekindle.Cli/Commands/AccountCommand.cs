@@ -41,7 +41,8 @@ public static class AccountCommand
         var ansi = console.Ansi();
         var a = d.Account;
         var c = d.Classification;
-        ansi.MarkupLine($"[bold]{Markup.Escape(a.AccountId)} {Markup.Escape(a.Name)}[/]  {Markup.Escape(a.Industry)}, {Markup.Escape(a.Region)}; created {Iso(a.CreatedOn)}; owner {Markup.Escape(a.OwnerRepId ?? "(none)")}");
+        var about = Words.Join("; ", Words.Join(", ", a.Industry, a.Region), $"created {Iso(a.CreatedOn)}", a.OwnerRepId is { Length: > 0 } owner ? $"owner {owner}" : null);
+        ansi.MarkupLine($"[bold]{Markup.Escape(Words.Join(" ", a.AccountId, a.Name))}[/]  {Markup.Escape(about)}");
         var status = c.Exists ? c.Status.Code() + (c.Key ? ", key account" : "") : "not yet created";
         ansi.MarkupLine($"As of {Iso(d.AsOf)}: [bold]{Markup.Escape(status)}[/] (policy {d.PolicyVersion})");
         ansi.WriteLine("  " + d.Reasons);
@@ -62,7 +63,7 @@ public static class AccountCommand
         ansi.Write(new Rule($"Timeline ({d.Timeline.Count} of {d.TimelineTotal} events up to {Iso(d.AsOf)}, latest first; amounts as ordered)").LeftJustified());
         foreach (var t in d.Timeline)
         {
-            ansi.WriteLine($"{Iso(t.Date)}  {t.Kind,-11}  {t.Text}");
+            ansi.WriteLine($"{Iso(t.Date)}  {t.Kind,-11}  {t.Text}{(t.Counts ? "" : "  (does not count: not in engagementKinds)")}");
         }
 
         ansi.Write(new Rule("Contacts").LeftJustified());
@@ -74,8 +75,7 @@ public static class AccountCommand
         foreach (var p in d.Contacts)
         {
             var optOut = new[] { p.OptOutEmail ? "email" : null, p.OptOutPhone ? "phone" : null, p.OptOutSocial ? "social" : null, p.OptOutPostal ? "postal" : null }.OfType<string>().ToList();
-            var reach = string.Join(", ", new[] { p.Email, p.Phone, p.Social, p.PostalAddress }.Where(x => x.Length > 0));
-            ansi.WriteLine($"{p.Name} ({p.Role}): {reach}{(optOut.Count > 0 ? $"; opted out of {string.Join(", ", optOut)}" : "")}");
+            ansi.WriteLine(Words.Contact(p.Name, p.Role, [p.Email, p.Phone, p.Social, p.PostalAddress]) + (optOut.Count > 0 ? $"; opted out of {string.Join(", ", optOut)}" : ""));
         }
 
         ansi.Write(new Rule("Owners").LeftJustified());

@@ -5,6 +5,7 @@ using Rekindle.App.Policies;
 using Rekindle.App.Reports;
 using Rekindle.Backtest;
 using Rekindle.Models;
+using Rekindle.Lifecycle;
 using Rekindle.Policies;
 using Rekindle.Signals;
 using Spectre.Console;
@@ -76,11 +77,7 @@ public static class BacktestCommand
                 candidates.Add(new ModelCandidate(kind, timeUnit));
                 candidates.Add(new CombinedCandidate(kind, timeUnit, basePolicy));
             }
-            var dates = new List<DateOnly>();
-            for (var d = first; d <= last; d = d.AddDays(days))
-            {
-                dates.Add(d);
-            }
+            var dates = ClassificationHistory.DatesFor(first, last, days);
 
             var scores = BacktestRunner.Run(loaded.Book, candidates, dates, h, basePolicy);
             if (parse.GetValue(format) == "json")
@@ -104,12 +101,12 @@ public static class BacktestCommand
         ["accounts"] = s.Accounts,
         ["called_lost"] = s.CalledLost,
         ["truly_lost"] = s.TrulyLost,
-        ["precision"] = Math.Round(s.Precision, 4),
-        ["recall"] = Math.Round(s.Recall, 4),
-        ["f1"] = Math.Round(s.F1, 4),
-        ["auc"] = s.Auc is { } auc ? Math.Round(auc, 4) : null,
-        ["false_dormancy_rate"] = Math.Round(s.FalseDormancyRate, 4),
-        ["missed_lapse_rate"] = Math.Round(s.MissedLapseRate, 4),
+        ["precision"] = Round(s.Precision),
+        ["recall"] = Round(s.Recall),
+        ["f1"] = Round(s.F1),
+        ["auc"] = Round(s.Auc),
+        ["false_dormancy_rate"] = Round(s.FalseDormancyRate),
+        ["missed_lapse_rate"] = Round(s.MissedLapseRate),
         ["median_lead_days"] = s.MedianLeadDays,
     };
 
@@ -122,12 +119,23 @@ public static class BacktestCommand
         {
             table.AddRow(
                 s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(s.Candidate), SummaryView.N(s.Accounts),
-                F(s.Precision), F(s.Recall), F(s.F1), s.Auc is { } auc ? F(auc) : "-", SummaryView.P(s.FalseDormancyRate), SummaryView.P(s.MissedLapseRate),
+                F(s.Precision), F(s.Recall), F(s.F1), F(s.Auc), P(s.FalseDormancyRate), P(s.MissedLapseRate),
                 s.MedianLeadDays?.ToString("0", CultureInfo.InvariantCulture) ?? "-");
         }
 
         console.Ansi().Write(table);
+        console.Out.WriteLine(RatesCaption);
     }
 
-    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    /// <summary>Why the policy's rates are not the other rows': what "called dormant" and "called active" mean for each.</summary>
+    internal const string RatesCaption =
+        "false dormancy: of the accounts called dormant, the share that bought within the horizon; missed lapses: of the accounts called active, " +
+        "the share that did not. A policy calls dormant and active by its statuses (new, occasional, passive and inactive are neither); the baseline, " +
+        "models and combined signals call every account they call lost dormant and every other active. -: no account in the denominator.";
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
+
+    private static string F(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-";
+
+    private static string P(double? share) => share is { } s ? SummaryView.P(s) : "-";
 }

@@ -69,15 +69,19 @@ public static class FitCommand
     private static Dictionary<string, object?> Json(FitResult fit, double seconds) => new()
     {
         ["model"] = fit.Model.Name(),
-        ["params"] = fit.Parameters.ToDictionary(p => p.Name, p => (object)p.Value),
-        ["standard_errors"] = fit.Parameters.ToDictionary(p => p.Name, p => (object?)p.StandardError),
-        ["log_likelihood"] = fit.LogLikelihood,
+        ["params"] = fit.Parameters.ToDictionary(p => p.Name, p => Finite(p.Value)),
+        ["standard_errors"] = fit.Parameters.ToDictionary(p => p.Name, p => Finite(p.StandardError)),
+        ["log_likelihood"] = Finite(fit.LogLikelihood),
         ["customers"] = fit.Customers,
         ["seconds"] = Math.Round(seconds, 3),
         ["converged"] = fit.Converged,
         ["usable"] = fit.Usable,
+        ["failure"] = fit.Failure == FitFailure.None ? null : fit.Failure.ToString(),
         ["warnings"] = fit.Warnings,
     };
+
+    /// <summary>JSON has no NaN or infinity: a figure a failed fit could not give is null.</summary>
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private static void Show(CliConsole console, FitResult fit, double seconds, TimeUnit unit)
     {

@@ -8,6 +8,9 @@ namespace Rekindle.Cli.Commands;
 /// <summary><c>rekindle import DIR | --format cdnow|online-retail FILE</c>: load data into the workspace, atomically and idempotently.</summary>
 public static class ImportCommand
 {
+    /// <summary>Imports of fewer rows print no rows-per-second rate.</summary>
+    public const int RateFromRows = 1000;
+
     /// <summary>Files with more rows than this get a progress bar (on a terminal).</summary>
     public const long ProgressBarRows = 100_000;
 
@@ -157,11 +160,15 @@ public static class ImportCommand
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
         if (report.DryRun)
         {
-            ansi.WriteLine($"dry run: nothing was written. The import would read {N(report.Rows)} rows: {N(report.Inserted)} new, {N(report.Updated)} changed, {N(report.Unchanged)} unchanged, {N(report.Skipped)} skipped; reporting currency {report.Currency}");
+            ansi.WriteLine($"dry run: nothing was written. The import would read {N(report.Rows)} rows: {N(report.Inserted)} new, {N(report.Updated)} changed, {N(report.Unchanged)} unchanged, {N(report.Skipped)} skipped" +
+                (report.Currency is { Length: > 0 } reporting ? $"; reporting currency {reporting}" : ""));
             return;
         }
 
-        ansi.WriteLine($"imported {N(report.Rows)} rows in {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ({N((long)(report.Rows / seconds))} rows/s): {N(report.Inserted)} new, {N(report.Updated)} changed, {N(report.Unchanged)} unchanged; reporting currency {report.Currency}");
+        // A rate is a figure for large imports; for a few rows it is noise ("2 rows in 4.3 s (0 rows/s)").
+        var rate = report.Rows >= RateFromRows ? $" ({N((long)(report.Rows / seconds))} rows/s)" : "";
+        ansi.WriteLine($"imported {N(report.Rows)} rows in {report.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s{rate}: {N(report.Inserted)} new, {N(report.Updated)} changed, {N(report.Unchanged)} unchanged" +
+            (report.Currency is { Length: > 0 } currency ? $"; reporting currency {currency}" : ""));
         if (report.Rows == 0)
         {
             ansi.WriteLine("nothing to import: the files have a header and no rows");

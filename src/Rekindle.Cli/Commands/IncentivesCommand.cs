@@ -17,11 +17,6 @@ public static class IncentivesCommand
         Post(console), Statement(console),
     };
 
-    public static Command Reps(CliConsole console) => new("reps", "Sales reps of the workspace")
-    {
-        Deactivate(console),
-    };
-
     private static Command Post(CliConsole console)
     {
         var asOf = AsOf();
@@ -105,7 +100,7 @@ public static class IncentivesCommand
         });
     }
 
-    private static Command Deactivate(CliConsole console)
+    internal static Command Deactivate(CliConsole console)
     {
         var rep = new Argument<string>("REP") { Description = "The departing rep" };
         var toPool = new Option<bool>("--to-pool") { Description = "Release their accounts to the pool" };

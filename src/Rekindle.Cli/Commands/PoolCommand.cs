@@ -2,6 +2,7 @@ using System.CommandLine;
 using Rekindle.App.Pool;
 using Rekindle.Pool;
 using Rekindle.Storage;
+using Spectre.Console;
 
 namespace Rekindle.Cli.Commands;
 
@@ -37,23 +38,62 @@ public static class PoolCommand
     private static Command Sweep(CliConsole console)
     {
         var asOf = AsOf();
-        return WithWorkspace(new Command("sweep", "Post orders to the ledger, release accounts dormant for poolAfterDormantDays and return expired claims") { asOf }, console, (parse, db) =>
+        var format = CliOptions.Format("table", "csv");
+        var verbose = new Option<bool>("--verbose") { Description = "Also list every released account and returned claim (the table is a summary by reason and owner)" };
+        return WithWorkspace(new Command("sweep", "Post orders to the ledger, release accounts dormant for poolAfterDormantDays and return expired claims") { asOf, format, verbose }, console, (parse, db) =>
         {
             var date = parse.GetValue(asOf) ?? console.Today;
             var run = new PoolSweeper(db, console.Clock).Sweep(date);
             var s = run.Sweep;
-            foreach (var r in s.Released)
+            var summary = $"sweep as of {Iso(date)}: {s.Released.Count} released, {s.Returned.Count} claims returned, {s.Upcoming.Count} warned; " +
+                $"ledger: {run.Posting.OrdersBooked} orders booked, {run.Posting.OrdersReversed} reversed";
+            if (parse.GetValue(format) == "csv")
             {
-                console.Out.WriteLine($"released  {r.AccountId}  from {r.PreviousOwnerRepId ?? "(no owner)"}  {r.Why}");
+                console.Out.WriteLine("action,account,owner,reason,detail");
+                foreach (var r in s.Released)
+                {
+                    console.Out.WriteLine(string.Join(',', new[] { "released", r.AccountId, r.PreviousOwnerRepId ?? "", PoolCodes.Of(r.Reason), r.Why ?? "" }.Select(PoolViews.Csv)));
+                }
+
+                foreach (var c in s.Returned)
+                {
+                    console.Out.WriteLine(string.Join(',', new[] { "returned", c.AccountId, c.RepId, "claim_expired", c.Id.ToString() }.Select(PoolViews.Csv)));
+                }
+
+                console.Error.WriteLine(summary);
+                return ExitCodes.Ok;
             }
 
-            foreach (var c in s.Returned)
+            if (parse.GetValue(verbose))
             {
-                console.Out.WriteLine($"returned  {c.AccountId}  claim {c.Id} by {c.RepId}");
+                foreach (var r in s.Released)
+                {
+                    console.Out.WriteLine($"released  {r.AccountId}  from {r.PreviousOwnerRepId ?? "(no owner)"}  {r.Why}");
+                }
+
+                foreach (var c in s.Returned)
+                {
+                    console.Out.WriteLine($"returned  {c.AccountId}  claim {c.Id} by {c.RepId}");
+                }
             }
 
-            console.Out.WriteLine($"sweep as of {Iso(date)}: {s.Released.Count} released, {s.Returned.Count} claims returned, {s.Upcoming.Count} warned; " +
-                $"ledger: {run.Posting.OrdersBooked} orders booked, {run.Posting.OrdersReversed} reversed");
+            var rows = s.Released.Select(r => (Owner: r.PreviousOwnerRepId ?? "(no owner)", Reason: PoolCodes.Of(r.Reason)))
+                .Concat(s.Returned.Select(c => (Owner: c.RepId, Reason: "claim_returned")))
+                .GroupBy(r => r)
+                .OrderBy(g => g.Key.Reason, StringComparer.Ordinal).ThenByDescending(g => g.Count()).ThenBy(g => g.Key.Owner, StringComparer.Ordinal)
+                .ToList();
+            if (rows.Count > 0)
+            {
+                var table = new Table().AddColumns("reason", "owner").AddColumn(new TableColumn("accounts").RightAligned());
+                foreach (var g in rows)
+                {
+                    table.AddRow(g.Key.Reason, Markup.Escape(g.Key.Owner), g.Count().ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                console.Ansi().Write(table);
+            }
+
+            console.Out.WriteLine(summary + (rows.Count > 0 && !parse.GetValue(verbose) ? " (--verbose or --format csv lists the accounts)" : ""));
             return ExitCodes.Ok;
         });
     }
@@ -62,14 +102,39 @@ public static class PoolCommand
     {
         var asOf = AsOf();
         var rep = new Option<string?>("--rep") { Description = "Only this owner's accounts" };
-        return WithWorkspace(new Command("upcoming", "Accounts the sweep will release within poolNoticeDays, with the countdown") { rep, asOf }, console, (parse, db) =>
+        var format = CliOptions.Format("table", "csv", "json");
+        return WithWorkspace(new Command("upcoming", "Accounts the sweep will release within poolNoticeDays, with the countdown") { rep, asOf, format }, console, (parse, db) =>
         {
             var date = parse.GetValue(asOf) ?? console.Today;
             var warnings = new PoolSweeper(db, console.Clock).Upcoming(date, parse.GetValue(rep));
-            console.Out.WriteLine("account,owner,reason,release_on,days_left");
-            foreach (var w in warnings)
+            switch (parse.GetValue(format))
             {
-                console.Out.WriteLine($"{w.AccountId},{w.OwnerRepId},{PoolCodes.Of(w.Reason)},{Iso(w.ReleaseOn)},{w.DaysLeft}");
+                case "csv":
+                    console.Out.WriteLine("account,owner,reason,release_on,days_left");
+                    foreach (var w in warnings)
+                    {
+                        console.Out.WriteLine(string.Join(',', new[] { w.AccountId, w.OwnerRepId ?? "", PoolCodes.Of(w.Reason), Iso(w.ReleaseOn), w.DaysLeft.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Select(PoolViews.Csv)));
+                    }
+
+                    break;
+                case "json":
+                    console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(
+                        warnings.Select(w => new { account = w.AccountId, owner = w.OwnerRepId, reason = PoolCodes.Of(w.Reason), release_on = Iso(w.ReleaseOn), days_left = w.DaysLeft }),
+                        PoolViews.Json));
+                    break;
+                default:
+                    var table = new Table().AddColumns("account", "owner", "reason", "release on").AddColumn(new TableColumn("days left").RightAligned());
+                    foreach (var w in warnings)
+                    {
+                        table.AddRow(Markup.Escape(w.AccountId), Markup.Escape(w.OwnerRepId ?? ""), PoolCodes.Of(w.Reason), Iso(w.ReleaseOn), w.DaysLeft.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    if (warnings.Count > 0)
+                    {
+                        console.Ansi().Write(table);
+                    }
+
+                    break;
             }
 
             console.Error.WriteLine($"{warnings.Count} account(s) due within the notice period as of {Iso(date)}");
@@ -95,11 +160,10 @@ public static class PoolCommand
             console.Out.WriteLine(g.Note is { } n
                 ? $"handoff note by {n.AuthorRepId} ({Iso(n.WrittenOn)}):\n  players:  {n.Players}\n  policies: {n.Policies}\n  politics: {n.Politics}{(n.FreeText is { Length: > 0 } t ? "\n  notes:    " + t : "")}"
                 : "handoff note: none yet");
-            console.Out.WriteLine("contacts:");
+            console.Out.WriteLine(g.Contacts.Count == 0 ? "contacts: none on record" : "contacts:");
             foreach (var c in g.Contacts)
             {
-                var reach = string.Join(", ", new[] { c.Email, c.Phone, c.Social, c.PostalAddress }.Where(x => x.Length > 0));
-                console.Out.WriteLine($"  {c.Name} ({c.Role}): {reach}");
+                console.Out.WriteLine("  " + Words.Contact(c.Name, c.Role, [c.Email, c.Phone, c.Social, c.PostalAddress]));
             }
 
             return ExitCodes.Ok;

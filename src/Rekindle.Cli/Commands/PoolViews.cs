@@ -142,6 +142,7 @@ internal static class PoolViews
                         claims_with_first_sale = r.ClaimsWithFirstSale,
                         claim_to_first_sale_rate = r.ClaimToFirstSaleRate,
                         median_days_to_first_sale = r.MedianDaysToFirstSale,
+                        value_at_stake_claimed = r.ValueAtStakeClaimed,
                         revenue_won_back = r.RevenueWonBack,
                         incentives_earned = r.IncentivesEarned,
                     }),
@@ -153,12 +154,12 @@ internal static class PoolViews
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("rep", "claims", "refusals", "by reason", "first sales", "rate", "median days", "revenue won back", "incentives");
+            var table = new Table().AddColumns("rep", "claims", "value at stake claimed", "refusals", "by reason", "first sales", "rate", "median days", "revenue won back", "incentives");
             foreach (var r in report.Reps)
             {
                 table.AddRow(new[]
                 {
-                    r.RepId, Num(r.Claims), Num(r.RefusalCount), string.Join(" ", r.Refusals.Select(x => $"{PoolCodes.Of(x.Key)}={x.Value}")),
+                    r.RepId, Num(r.Claims), Money(r.ValueAtStakeClaimed), Num(r.RefusalCount), string.Join(" ", r.Refusals.Select(x => $"{PoolCodes.Of(x.Key)}={x.Value}")),
                     Num(r.ClaimsWithFirstSale), r.ClaimToFirstSaleRate.ToString("P0", CultureInfo.InvariantCulture),
                     r.MedianDaysToFirstSale?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-", Money(r.RevenueWonBack), Money(r.IncentivesEarned),
                 }.Select(Markup.Escape).ToArray());

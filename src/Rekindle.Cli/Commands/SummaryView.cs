@@ -46,7 +46,7 @@ public static class SummaryView
             return;
         }
 
-        ansi.Write(new Rule($"Key accounts lapsing: {lapsing.Count} (first alert of the day)").LeftJustified());
+        ansi.Write(new Rule($"Key accounts lapsing: {lapsing.Count} (largest 12-month revenue first)").LeftJustified());
         foreach (var a in lapsing.Take(keyLapsingToShow))
         {
             var info = result.Book.Accounts[a];

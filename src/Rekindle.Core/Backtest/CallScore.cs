@@ -2,7 +2,8 @@ namespace Rekindle.Backtest;
 
 /// <summary>
 /// How well a signal called "will not buy within the horizon" at one as-of date, against what happened next.
-/// Rates are over the accounts the call was made for (accounts with at least one booked order by the date).
+/// Rates are over the accounts the call was made for (accounts with at least one booked order by the date); a rate
+/// with no denominator (no account called, none lost) is null, never 0.
 /// </summary>
 public sealed record CallScore(
     string Candidate,
@@ -10,12 +11,12 @@ public sealed record CallScore(
     int Accounts,
     int CalledLost,
     int TrulyLost,
-    double Precision,
-    double Recall,
-    double F1,
+    double? Precision,
+    double? Recall,
+    double? F1,
     double? Auc,
-    double FalseDormancyRate,
-    double MissedLapseRate,
+    double? FalseDormancyRate,
+    double? MissedLapseRate,
     double? MedianLeadDays)
 {
     /// <summary>
@@ -74,7 +75,7 @@ public sealed record CallScore(
 
         var precision = Ratio(tp, tp + fp);
         var recall = Ratio(tp, tp + fn);
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        double? f1 = precision is not { } p || recall is not { } r ? null : p + r == 0 ? 0 : 2 * p * r / (p + r);
         double? median = null;
         if (leads.Count > 0)
         {
@@ -128,5 +129,5 @@ public sealed record CallScore(
         return (rankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
     }
 
-    private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
+    private static double? Ratio(int a, int b) => b == 0 ? null : (double)a / b;
 }

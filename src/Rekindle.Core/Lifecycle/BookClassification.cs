@@ -20,6 +20,22 @@ public sealed class BookClassification(
 
     public string ReasonsOf(int account) => Reasons.Explain(Accounts[account], Policy, AsOf.DayNumber);
 
+    /// <summary>
+    /// The reasons as shown beside the account's timeline: when they say no engagement counted, they also name the
+    /// later kinds that do not count (<see cref="Reasons.Uncounted"/>), so a later <c>email_open</c> row does not read as a contradiction.
+    /// </summary>
+    public string ReasonsBesideTimeline(int account)
+    {
+        var text = ReasonsOf(account);
+        if (!Book.HasFacts || Accounts[account].Rule is not (StatusRule.LapsedNotLongEnough or StatusRule.LapsedRecentlyInPipeline or StatusRule.LapsedDormant))
+        {
+            return text;
+        }
+
+        var uncounted = Reasons.Uncounted(Book.Facts(account), Policy, AsOf.DayNumber);
+        return uncounted.Length == 0 ? text : text + "; " + uncounted;
+    }
+
     public int? DaysSinceLastOrder(int account) => Accounts[account].DaysSinceLastOrder(AsOf.DayNumber);
 
     public ClassificationSummary Summary => summary ??= ClassificationSummary.Of(this);

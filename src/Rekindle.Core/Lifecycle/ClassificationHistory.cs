@@ -35,15 +35,28 @@ public sealed class ClassificationHistory
     public LifecycleStatus? StatusAt(int date, int account) =>
         statuses[date][account] == Absent ? null : (LifecycleStatus)statuses[date][account];
 
-    /// <summary>Classifies at <paramref name="from"/>, then every <paramref name="stepDays"/> days while on or before <paramref name="to"/>.</summary>
-    public static ClassificationHistory Run(AccountBook book, Policy policy, DateOnly from, DateOnly to, int stepDays)
+    /// <summary>
+    /// The dates of a run: <paramref name="from"/>, then every <paramref name="stepDays"/> days before
+    /// <paramref name="to"/>, and always <paramref name="to"/> itself last (the last step may be shorter).
+    /// </summary>
+    public static IReadOnlyList<DateOnly> DatesFor(DateOnly from, DateOnly to, int stepDays)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stepDays, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(from, to);
         var dates = new List<DateOnly>();
-        for (var d = from; d <= to; d = d.AddDays(stepDays))
+        for (var d = from; d < to; d = d.AddDays(stepDays))
         {
             dates.Add(d);
         }
+
+        dates.Add(to);
+        return dates;
+    }
+
+    /// <summary>Classifies at each of <see cref="DatesFor"/>: <paramref name="from"/>, every <paramref name="stepDays"/> days, and <paramref name="to"/>.</summary>
+    public static ClassificationHistory Run(AccountBook book, Policy policy, DateOnly from, DateOnly to, int stepDays)
+    {
+        var dates = DatesFor(from, to, stepDays);
 
         var summaries = new ClassificationSummary[dates.Count];
         var statuses = new byte[dates.Count][];

@@ -64,8 +64,31 @@ public static class Reasons
 
     private static string Engagement(in AccountMeasures m, Policy policy) =>
         m.LastEngagementDay == AccountBook.NoDay
-            ? "no engagement on record"
-            : $"no engagement since {Date(m.LastEngagementDay)} (none within {policy.EngagementWindowDays} days)";
+            ? "no counted engagement on record"
+            : $"no counted engagement since {Date(m.LastEngagementDay)} (none within {policy.EngagementWindowDays} days)";
+
+    /// <summary>
+    /// The kinds of engagement that happened after the last counted one (or at all, when none counted) but do not
+    /// count under the policy's <c>engagementKinds</c>, in words to add to the reasons:
+    /// "later email_open, call_unanswered do not count (engagementKinds)"; empty when there are none.
+    /// </summary>
+    public static string Uncounted(AccountFacts facts, Policy policy, int asOf)
+    {
+        var end = AccountMeasures.UpTo(facts.EngagementDays, asOf);
+        var kinds = new SortedSet<EngagementKind>();
+        for (var i = end - 1; i >= 0; i--)
+        {
+            var kind = facts.EngagementKinds[i];
+            if (policy.CountsAsEngagement(kind))
+            {
+                break;
+            }
+
+            kinds.Add(kind);
+        }
+
+        return kinds.Count == 0 ? "" : $"later {string.Join(", ", kinds.Select(Codes.Of))} do not count (engagementKinds)";
+    }
 
     private static string Pipeline(in AccountMeasures m, Policy policy, int asOf) =>
         m.LastOpportunityClosedDay == AccountBook.NoDay

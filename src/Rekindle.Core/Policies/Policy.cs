@@ -39,6 +39,12 @@ public sealed record Policy
     public const decimal DefaultSlippingAliveBelow = 0.5m;
 
     /// <summary>Engagement kinds that keep a lapsed account passive (not email_open, not call_unanswered).</summary>
+    /// <summary>
+    /// Downtime band edges by default: 0-90d, 91-180d, 181-365d, 366-730d, 731d+. Fixed edges, so an account's band
+    /// does not drift with the as-of date or with the rest of the book ("auto" derives them from the data instead).
+    /// </summary>
+    public static readonly IReadOnlyList<int> DefaultSegmentDowntimeEdgesDays = [90, 180, 365, 730];
+
     public static readonly IReadOnlyList<EngagementKind> DefaultEngagementKinds =
     [
         EngagementKind.WebVisit, EngagementKind.EmailClick, EngagementKind.CallAnswered,
@@ -109,7 +115,7 @@ public sealed record Policy
     public decimal HoldoutShare { get; init; } = DefaultHoldoutShare;
 
     /// <summary>Reactivation: downtime band edges in days, each the last day of its band; null is "auto" (<see cref="DowntimeBands.FromData"/>).</summary>
-    public IReadOnlyList<int>? SegmentDowntimeEdgesDays { get; init; }
+    public IReadOnlyList<int>? SegmentDowntimeEdgesDays { get; init; } = DefaultSegmentDowntimeEdgesDays;
 
     /// <summary>Reactivation: spend tiers by share of lapsed accounts (default top 20% big, next 30% medium, the rest small).</summary>
     public SpendTierShares SpendTierShares { get; init; } = SpendTierShares.Default;

@@ -23,6 +23,54 @@ public abstract class PolicyParameter(string key, string meaning)
 
     /// <summary>The value as a person reads it in <c>policy show</c>.</summary>
     public abstract string Display(Policy policy);
+
+    /// <summary>
+    /// True when the two policies hold the same value for this parameter, compared as values, not text: 0.80 and 0.8
+    /// are the same share.
+    /// </summary>
+    public bool SameValue(Policy a, Policy b) => JsonValues.Equal(Value(a), Value(b));
+
+    private JsonElement Value(Policy policy)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            Write(policy, writer);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(stream.ToArray());
+        return document.RootElement.TryGetProperty(Key, out var value) ? value.Clone() : default;
+    }
+}
+
+/// <summary>Compares JSON values by value: numbers by their decimal value, objects by their properties in any order.</summary>
+public static class JsonValues
+{
+    public static bool Equal(JsonElement a, JsonElement b)
+    {
+        if (a.ValueKind != b.ValueKind)
+        {
+            return false;
+        }
+
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return a.TryGetDecimal(out var x) && b.TryGetDecimal(out var y) ? x == y : a.GetDouble().Equals(b.GetDouble());
+            case JsonValueKind.String:
+                return a.GetString() == b.GetString();
+            case JsonValueKind.Array:
+                return a.GetArrayLength() == b.GetArrayLength() && a.EnumerateArray().Zip(b.EnumerateArray()).All(p => Equal(p.First, p.Second));
+            case JsonValueKind.Object:
+                var left = a.EnumerateObject().ToList();
+                var right = b.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+                return left.Count == right.Count && left.All(p => right.TryGetValue(p.Name, out var v) && Equal(p.Value, v));
+            default:
+                return true;
+        }
+    }
 }
 
 public static class PolicyParameters

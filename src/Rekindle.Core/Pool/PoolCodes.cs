@@ -31,6 +31,9 @@ public enum RefusalRule : byte
     TargetUnknown,
     TargetInactive,
     SameRep,
+
+    /// <summary>A claim or release dated after today: it would block every later action dated today.</summary>
+    DateAfterToday,
 }
 
 /// <summary>What an audit event records. Every pool decision and every ledger credit produces at least one.</summary>
@@ -60,7 +63,7 @@ public static class PoolCodes
     [
         "rep_unknown", "rep_inactive", "account_unknown", "account_not_in_pool", "already_claimed", "reclaim_cooldown",
         "daily_claim_limit", "open_claim_limit", "not_owner", "reason_required", "note_incomplete", "not_handoff_author",
-        "target_unknown", "target_inactive", "same_rep",
+        "target_unknown", "target_inactive", "same_rep", "date_after_today",
     ];
 
     private static readonly string[] AuditActionCodes =

@@ -19,6 +19,12 @@ public sealed record RepFairness(
     decimal IncentivesEarned)
 {
     public int RefusalCount => Refusals.Values.Sum();
+
+    /// <summary>
+    /// The value at stake (<see cref="Common.ValueAtStake"/>, as of each claim) of the accounts the rep claimed in the
+    /// window: what the pool handed them. Filled in by the caller that reads the orders; 0 from the log alone.
+    /// </summary>
+    public decimal ValueAtStakeClaimed { get; init; }
 }
 
 /// <summary>Accounts in the pool at the end of a day.</summary>

@@ -4,8 +4,9 @@ namespace Rekindle.Reactivation;
 
 /// <summary>
 /// One lapsed account's place on the three segment axes as of a date, with the figures behind it and the play the
-/// policy's playbook gives it. <see cref="RevenueAtStake"/> is the account's average annual spend: the yearly
-/// business that comes back if it is won back.
+/// policy's playbook gives it. <see cref="RevenueAtStake"/> is the account's value at stake
+/// (<see cref="Common.ValueAtStake"/>: booked revenue of the 365 days up to its last booked order), the same figure the
+/// pool shows; <see cref="AverageAnnualSpend"/> places it in a spend tier.
 /// </summary>
 public sealed record AccountSegment
 {
@@ -33,6 +34,9 @@ public sealed record AccountSegment
     /// </summary>
     public required decimal AverageAnnualSpend { get; init; }
 
+    /// <summary>Booked revenue of the 365 days up to the last booked order (<see cref="Common.ValueAtStake"/>).</summary>
+    public required decimal ValueAtStake { get; init; }
+
     public required int Band { get; init; }
     public required string BandLabel { get; init; }
     public required SpendTier Tier { get; init; }
@@ -43,7 +47,7 @@ public sealed record AccountSegment
     /// <summary>The id of the first playbook rule that matches, or null when none does.</summary>
     public string? PlayId { get; init; }
 
-    public decimal RevenueAtStake => AverageAnnualSpend;
+    public decimal RevenueAtStake => ValueAtStake;
 
     /// <summary>The segment as a code: <c>band/tier/channels</c>, e.g. <c>181-365d/big/email+phone</c>.</summary>
     public string SegmentCode => $"{BandLabel}/{Tier.Code()}/{Channels.Code()}";

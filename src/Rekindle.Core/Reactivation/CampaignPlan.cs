@@ -78,6 +78,16 @@ public sealed record CampaignMember
 /// <summary>An account the campaign chose but cannot plan, and why.</summary>
 public sealed record SkippedAccount(string AccountId, string? Play, string Reason);
 
+/// <summary>Skip reasons a person can act on, short enough to count by: the same text for the same cause.</summary>
+public static class CampaignSkipReasons
+{
+    public const string NoOwner = "no owner (in the pool or unassigned): a campaign is sent in its owner's name; claim or assign it first";
+    public const string LeftToPool = "dormant: left to the pool sweep, not to a campaign";
+    public const string NoContact = "no contact on record";
+    public const string OptedOutEverywhere = "no reachable channel: every contact opted out or has no address";
+    public const string NoRule = "no playbook rule matches";
+}
+
 /// <summary>
 /// A planned campaign. Members are in work order: priority, key accounts first, revenue at stake (largest first),
 /// account id. <see cref="AttributionWindowDays"/> is fixed at planning, so later policy edits do not move the goalposts.

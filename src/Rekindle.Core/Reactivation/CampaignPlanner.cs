@@ -39,19 +39,19 @@ public static class CampaignPlanner
             if (s.OwnerRepId.Length == 0)
             {
                 // In the pool or never assigned: a campaign speaks in its owner's name, and the new owner claims first.
-                skipped.Add(new SkippedAccount(s.AccountId, rule?.Play, "no owner (in the pool or unassigned): a campaign is sent in its owner's name; claim or assign it first"));
+                skipped.Add(new SkippedAccount(s.AccountId, rule?.Play, CampaignSkipReasons.NoOwner));
             }
             else if (rule is null)
             {
-                skipped.Add(new SkippedAccount(s.AccountId, null, "no playbook rule matches"));
+                skipped.Add(new SkippedAccount(s.AccountId, null, CampaignSkipReasons.NoRule));
             }
             else if (request.Plays.Count > 0 ? request.Plays.Contains(rule.Play, StringComparer.Ordinal) : rule.Action != PlayAction.Pool)
             {
                 drafts.Add(Draft(s, rule, directory, request, segments.AsOf));
             }
-            else if (rule.Action == PlayAction.Pool && request.Plays.Count == 0)
+            else
             {
-                skipped.Add(new SkippedAccount(s.AccountId, rule.Play, "released to the pool by the pool sweep, not by a campaign"));
+                skipped.Add(new SkippedAccount(s.AccountId, rule.Play, WhyNotThisPlay(s, rule, directory)));
             }
         }
 
@@ -97,6 +97,12 @@ public static class CampaignPlanner
             },
             []);
     }
+
+    private static string WhyNotThisPlay(AccountSegment s, PlayRule rule, ReactivationDirectory directory) =>
+        rule.Action == PlayAction.Pool ? CampaignSkipReasons.LeftToPool
+        : s.Channels == ChannelSet.None && directory.ContactsOf(s.AccountId).Count == 0 ? CampaignSkipReasons.NoContact
+        : s.Channels == ChannelSet.None ? CampaignSkipReasons.OptedOutEverywhere
+        : $"its play is {rule.Play}, not one asked for (--play)";
 
     private static List<PlanningProblem> CheckRequest(CampaignRequest request, SegmentedBook segments)
     {

@@ -83,8 +83,9 @@ public sealed record CampaignResults(
 /// Measures a campaign against what happened. The attribution window is the closed interval
 /// [launch, launch + attributionWindowDays]: an order on the launch day counts, one <c>attributionWindowDays</c> days
 /// later counts ("within N days" is <c>&lt;= N</c>), one a day later does not, nor one the day before launch.
-/// <b>Reactivated</b>: a booked order in the window. <b>Responded</b>: an engagement of a kind the policy counts
-/// (<c>engagementKinds</c>) in the window. <b>Revenue</b>: booked orders in the window. Facts dated after the as-of date
+/// <b>Reactivated</b>: a booked order in the window. <b>Responded</b>: a booked order or an engagement of a kind the
+/// policy counts (<c>engagementKinds</c>) in the window, so every reactivated account has responded and responded is
+/// never fewer than reactivated. <b>Revenue</b>: booked orders in the window. Facts dated after the as-of date
 /// are ignored, so results replay exactly and grow as new orders are imported. Treatment and control are measured the
 /// same way, so whatever the window lets in by chance cancels out of the uplift.
 /// </summary>
@@ -138,6 +139,12 @@ public static class CampaignMeasurement
             {
                 firstResponse = day;
             }
+        }
+
+        // A reactivation is a response: the first response is the earlier of the first counted engagement and the first order.
+        if (firstOrder is { } o && (firstResponse is null || o < firstResponse))
+        {
+            firstResponse = o;
         }
 
         return new MemberOutcome(m.AccountId, m.Group, m.SegmentCode, m.Play, Date(firstResponse), Date(firstOrder), orders, revenue);

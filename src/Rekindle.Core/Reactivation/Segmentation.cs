@@ -60,6 +60,7 @@ public static class Segmentation
                 CycleDays = c.CycleDays,
                 LifetimeSpend = lifetime[i],
                 AverageAnnualSpend = annual[i],
+                ValueAtStake = Common.ValueAtStake.Of(book.Facts(a).OrderDays, book.Facts(a).OrderAmounts, book.Facts(a).OrderStatuses, asOf),
                 Band = band,
                 BandLabel = bands.Label(band),
                 Tier = SpendTiers.TierOf(annual[i], cuts),

@@ -93,7 +93,7 @@ public sealed class NightlyJob(WorkspaceLocation workspace, TimeProvider clock, 
             }
             catch (Exception e)
             {
-                logger.LogError(e, "The nightly job as of {AsOf} ({Trigger}) stopped", asOf, trigger);
+                logger.LogError(e, "The nightly job as of {AsOf} ({Trigger}) stopped", Iso(asOf), trigger);
             }
             finally
             {
@@ -120,7 +120,7 @@ public sealed class NightlyJob(WorkspaceLocation workspace, TimeProvider clock, 
         if (snapshot.Outcome == JobOutcomes.Failed)
         {
             var skipped = new StepResult(SweepStep, asOf, JobOutcomes.Skipped, 0, "not run: the snapshot failed");
-            logger.LogWarning("Nightly job as of {AsOf}: the pool sweep was not run because the snapshot failed", asOf);
+            logger.LogWarning("Nightly job as of {AsOf}: the pool sweep was not run because the snapshot failed", Iso(asOf));
             return new NightlyResult(asOf, [snapshot, skipped]);
         }
 
@@ -139,7 +139,7 @@ public sealed class NightlyJob(WorkspaceLocation workspace, TimeProvider clock, 
     {
         if (SucceededBefore(job, asOf) is { } done)
         {
-            logger.LogInformation("Nightly job: {Job} as of {AsOf} already succeeded; not run again", job, asOf);
+            logger.LogInformation("Nightly job: {Job} as of {AsOf} already succeeded; not run again", job, Iso(asOf));
             return new StepResult(job, asOf, JobOutcomes.Skipped, 0, $"already done for {Iso(asOf)}: {done.Message}");
         }
 
@@ -157,7 +157,7 @@ public sealed class NightlyJob(WorkspaceLocation workspace, TimeProvider clock, 
                 }
 
                 Finish(runId, JobOutcomes.Succeeded, message);
-                logger.LogInformation("Nightly job: {Job} as of {AsOf} succeeded (try {Attempt}): {Message}", job, asOf, attempt, message);
+                logger.LogInformation("Nightly job: {Job} as of {AsOf} succeeded (try {Attempt}): {Message}", job, Iso(asOf), attempt, message);
                 return new StepResult(job, asOf, JobOutcomes.Succeeded, attempt, message);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -165,7 +165,7 @@ public sealed class NightlyJob(WorkspaceLocation workspace, TimeProvider clock, 
                 refused = e is StepRefusedException;
                 failure = refused ? $"refused: {e.Message}" : e.GetBaseException().Message;
                 Finish(runId, JobOutcomes.Failed, failure);
-                logger.LogError(e, "Nightly job: {Job} as of {AsOf} failed (try {Attempt} of {MaxAttempts})", job, asOf, attempt, retry.MaxAttempts);
+                logger.LogError(e, "Nightly job: {Job} as of {AsOf} failed (try {Attempt} of {MaxAttempts})", job, Iso(asOf), attempt, retry.MaxAttempts);
             }
 
             if (refused || attempt >= retry.MaxAttempts)
@@ -215,7 +215,7 @@ public sealed class NightlyJob(WorkspaceLocation workspace, TimeProvider clock, 
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A step that refused to run (a later snapshot is saved): trying again cannot change that.</summary>
     private sealed class StepRefusedException(string message) : Exception(message);

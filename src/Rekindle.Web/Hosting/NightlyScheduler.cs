@@ -38,7 +38,7 @@ public sealed class NightlyScheduler(NightlyJob job, JobSchedule schedule, WebCl
                 return;
             }
 
-            logger.LogInformation("Nightly job: next run at {Due:u}", due);
+            logger.LogInformation("Nightly job: next run at {Due}", due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
             await WaitUntil(due, stoppingToken);
             Interlocked.Exchange(ref waitingUntilTicks, 0);
             try
@@ -46,13 +46,13 @@ public sealed class NightlyScheduler(NightlyJob job, JobSchedule schedule, WebCl
                 var result = await job.RunAsync(clock.Today, "scheduler", stoppingToken);
                 if (result.Failed)
                 {
-                    logger.LogError("Nightly job as of {AsOf} failed after its retries: {Steps}", result.AsOf, string.Join("; ", result.Steps.Select(s => $"{s.Job} {s.Outcome}: {s.Message}")));
+                    logger.LogError("Nightly job as of {AsOf} failed after its retries: {Steps}", NightlyJob.Iso(result.AsOf), string.Join("; ", result.Steps.Select(s => $"{s.Job} {s.Outcome}: {s.Message}")));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Recording the run failed too (the database is away): the next scheduled time tries again.
-                logger.LogError(e, "Nightly job as of {AsOf} could not run", clock.Today);
+                logger.LogError(e, "Nightly job as of {AsOf} could not run", NightlyJob.Iso(clock.Today));
             }
         }
     }

@@ -21,13 +21,28 @@ public class CallScoreTests
         Assert.Equal(5, s.Accounts);
         Assert.Equal(3, s.CalledLost);
         Assert.Equal(3, s.TrulyLost);
-        Assert.Equal(2.0 / 3, s.Precision, 10);
-        Assert.Equal(2.0 / 3, s.Recall, 10);
-        Assert.Equal(2.0 / 3, s.F1, 10);
+        Assert.Equal(2.0 / 3, s.Precision!.Value, 10);
+        Assert.Equal(2.0 / 3, s.Recall!.Value, 10);
+        Assert.Equal(2.0 / 3, s.F1!.Value, 10);
         Assert.Equal(0.5, s.FalseDormancyRate);   // 1 of 2 called dormant bought again
         Assert.Equal(0.5, s.MissedLapseRate);     // 1 of 2 called active never bought
         Assert.Equal(300, s.MedianLeadDays);      // true positives at 400 and 200 days
         Assert.Null(s.Auc);
+    }
+
+    [Fact]
+    public void Of_NoAccountCalledDormantOrActive_RatesHaveNoValue()
+    {
+        bool[] eligible = [true, true];
+        bool[] called = [false, false];
+        bool[] lost = [false, false];
+        bool[] none = [false, false];
+        var s = CallScore.Of("x", AsOf, eligible, called, lost, [], none, none, [10, 20]);
+        Assert.Null(s.FalseDormancyRate); // 0 of 0: not 0%
+        Assert.Null(s.MissedLapseRate);
+        Assert.Null(s.Precision);
+        Assert.Null(s.Recall);
+        Assert.Null(s.F1);
     }
 
     [Theory]

@@ -59,4 +59,19 @@ public class EngineTests
         Assert.All(changes, c => Assert.Equal("A", c.AccountId));
         Assert.Equal(LifecycleStatus.Dormant, changes[^1].After);
     }
+
+    [Theory]
+    [InlineData("2026-01-01", "2026-11-01", 30, 12, "2026-10-28")] // 2026-10-28 is a step; the last step is 4 days
+    [InlineData("2026-01-01", "2026-01-31", 30, 2, "2026-01-01")]  // a step lands on --to: no repeat
+    [InlineData("2026-01-01", "2026-01-01", 30, 1, null)]
+    public void DatesFor_StepsUpToTo_LastDateIsTo(string from, string to, int step, int count, string? beforeLast)
+    {
+        var dates = ClassificationHistory.DatesFor(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), step);
+        Assert.Equal(count, dates.Count);
+        Assert.Equal(to, dates[^1].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (beforeLast is not null)
+        {
+            Assert.Equal(beforeLast, dates[^2].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
 }

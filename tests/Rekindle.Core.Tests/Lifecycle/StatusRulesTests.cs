@@ -195,7 +195,29 @@ public class StatusRulesTests
             .Account("Big").Order("Big", "2026-06-01", 10_000m).Classify(AsOf, Pinned);
         var reasons = result.ReasonsOf(0);
         Assert.Equal(
-            "inactive: 151 days since last order (2026-01-30) > 2.0 x 30-day fixed company cycle (60 days); no engagement since 2026-03-02 (none within 90 days); not dormant yet: 151 <= 365 days (dormantAfterDays)",
+            "inactive: 151 days since last order (2026-01-30) > 2.0 x 30-day fixed company cycle (60 days); no counted engagement since 2026-03-02 (none within 90 days); not dormant yet: 151 <= 365 days (dormantAfterDays)",
             reasons);
+    }
+
+    [Fact]
+    public void ReasonsBesideTimeline_LaterUncountedEngagement_NamesTheKindsThatDoNotCount()
+    {
+        var result = new TestBook().Account("A").Orders("A", "2025-12-01", "2026-01-30").Engagement("A", "2026-03-02")
+            .Engagement("A", "2026-05-01", EngagementKind.EmailOpen).Engagement("A", "2026-06-01", EngagementKind.CallUnanswered)
+            .Engagement("A", "2026-07-01", EngagementKind.EmailOpen) // after the as-of date: ignored
+            .Account("Big").Order("Big", "2026-06-01", 10_000m).Classify(AsOf, Pinned);
+        Assert.EndsWith(
+            "no counted engagement since 2026-03-02 (none within 90 days); not dormant yet: 151 <= 365 days (dormantAfterDays); later email_open, call_unanswered do not count (engagementKinds)",
+            result.ReasonsBesideTimeline(0));
+        Assert.DoesNotContain("later", result.ReasonsOf(0)); // the saved reasons stay the rule's
+    }
+
+    [Fact]
+    public void ReasonsBesideTimeline_NoLaterUncountedEngagement_SameAsReasons()
+    {
+        var result = new TestBook().Account("A").Orders("A", "2025-12-01", "2026-01-30")
+            .Engagement("A", "2026-02-01", EngagementKind.EmailOpen).Engagement("A", "2026-03-02")
+            .Account("Big").Order("Big", "2026-06-01", 10_000m).Classify(AsOf, Pinned);
+        Assert.Equal(result.ReasonsOf(0), result.ReasonsBesideTimeline(0));
     }
 }

@@ -40,7 +40,7 @@ public class PolicyTests
         Assert.Equal(
             [EngagementKind.WebVisit, EngagementKind.EmailClick, EngagementKind.CallAnswered, EngagementKind.Meeting, EngagementKind.SupportTicket, EngagementKind.Event],
             p.EngagementKinds);
-        Assert.Null(p.SegmentDowntimeEdgesDays);
+        Assert.Equal([90, 180, 365, 730], p.SegmentDowntimeEdgesDays!);
         Assert.Equal(new SpendTierShares(0.20m, 0.30m), p.SpendTierShares);
         Assert.Null(p.SpendTierCutPoints);
         Assert.Equal(
@@ -122,5 +122,14 @@ public class PolicyTests
         var a = PolicyJson.Parse("""{ "newAccountDays": 60, "engagementKinds": ["meeting", "web_visit"] }""").Policy!;
         var b = PolicyJson.Parse("""{ "engagementKinds": ["web_visit", "meeting"], "newAccountDays": 60 }""").Policy!;
         Assert.Equal(PolicyJson.VersionId(a), PolicyJson.VersionId(b));
+    }
+
+    [Fact]
+    public void SameValue_SameShareWrittenDifferently_IsTheSameValue()
+    {
+        var share = PolicyParameters.Find("keyRevenueShare")!;
+        Assert.True(share.SameValue(Policy.Default, Policy.Default with { KeyRevenueShare = 0.8m }));
+        Assert.False(share.SameValue(Policy.Default, Policy.Default with { KeyRevenueShare = 0.81m }));
+        Assert.True(PolicyParameters.All.All(p => p.SameValue(Policy.Default, Policy.Default with { KeyRevenueShare = 0.800m, HoldoutShare = 0.1000m })));
     }
 }

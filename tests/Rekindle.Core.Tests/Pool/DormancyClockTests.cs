@@ -56,7 +56,7 @@ public class DormancyClockTests
     {
         var book = new TestBook().Account("A").Account("B").Orders("A", "2023-06-01", "2024-01-10").Orders("B", "2024-12-01").Build();
         var history = ClassificationHistory.Run(book, Pinned, D("2024-12-01"), D("2025-02-01"), 7);
-        // steps: 2024-12-01, -08, ..., 2025-01-05, 2025-01-12 (first step on or after 2025-01-10), ..., 2025-02-01
+        // steps: 2024-12-01, -08, ..., 2025-01-05, 2025-01-12 (first step on or after 2025-01-10), ..., 2025-01-26, 2025-02-01
         Assert.Equal([new DormancyFact("A", D("2025-01-12"))], DormancyClock.FromHistory(history));
     }
 }

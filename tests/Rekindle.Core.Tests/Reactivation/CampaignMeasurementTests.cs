@@ -53,6 +53,16 @@ public class CampaignMeasurementTests
     }
 
     [Fact]
+    public void Measure_OrderWithoutEngagement_IsAResponse_RespondedNeverFewerThanReactivated()
+    {
+        var results = Measure(s => s.Order("A", "2026-07-05", 400m).Engagement("A", "2026-07-20", EngagementKind.Meeting));
+        var a = results.Members.Single(m => m.AccountId == "A");
+        Assert.True(a.Responded);
+        Assert.Equal(D("2026-07-05"), a.FirstResponseOn); // the order came first
+        Assert.True(results.Overall.Treatment.Responded >= results.Overall.Treatment.Reactivated);
+    }
+
+    [Fact]
     public void Measure_AsOfInsideTheWindow_LaterOrdersIgnored_WindowOpen()
     {
         var results = Measure(s => s.Order("A", "2026-07-20", 100m).Order("A", "2026-08-10", 300m), asOf: "2026-07-31");
@@ -66,10 +76,10 @@ public class CampaignMeasurementTests
     public void Measure_TreatmentAndControlTotals_AndUpliftRows()
     {
         var results = Measure(s => s.Order("A", "2026-07-05", 400m).Engagement("B", "2026-07-02", EngagementKind.WebVisit));
-        Assert.Equal(new GroupStats(1, 0, 1, 400m), results.Overall.Treatment);
+        Assert.Equal(new GroupStats(1, 1, 1, 400m), results.Overall.Treatment);
         Assert.Equal(new GroupStats(1, 1, 0, 0m), results.Overall.Control);
         Assert.Equal(1.0, results.Overall.ReactivationUplift!.Value.Estimate);
-        Assert.Equal(-1.0, results.Overall.ResponseUplift!.Value.Estimate);
+        Assert.Equal(0.0, results.Overall.ResponseUplift!.Value.Estimate);
         Assert.Equal(400m, results.Overall.IncrementalRevenue);
         Assert.Single(results.ByPlay);
         Assert.Equal("all", results.Overall.Slice);

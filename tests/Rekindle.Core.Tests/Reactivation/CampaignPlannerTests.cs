@@ -130,6 +130,23 @@ public class CampaignPlannerTests
     }
 
     [Fact]
+    public void Plan_OnePlayAsked_EveryOtherAccountIsSkippedWithItsReason()
+    {
+        var s = new Scenario()
+            .Lapsed("N", 200, withContact: false)
+            .Lapsed("O", 200, withContact: false).Contact("O", "Olga Out", email: "o@o.example", optedOut: ChannelSet.Email)
+            .Lapsed("D", 400)
+            .Lapsed("P", 200, owner: "");
+        var plan = Valid(s.Plan(Request() with { Plays = ["we_miss_you"] }));
+        Assert.Empty(plan.Members);
+        var reasons = plan.Skipped.ToDictionary(k => k.AccountId, k => k.Reason);
+        Assert.Equal(CampaignSkipReasons.NoContact, reasons["N"]);
+        Assert.Equal(CampaignSkipReasons.OptedOutEverywhere, reasons["O"]);
+        Assert.Equal(CampaignSkipReasons.LeftToPool, reasons["D"]);
+        Assert.Equal(CampaignSkipReasons.NoOwner, reasons["P"]);
+    }
+
+    [Fact]
     public void Plan_PassiveWithOrderLines_OffersTheFavouriteProduct()
     {
         var s = new Scenario().Passive("C", 200)

@@ -22,6 +22,7 @@ public class PlaybookTests
             CycleDays = 30,
             LifetimeSpend = 100m,
             AverageAnnualSpend = 100m,
+            ValueAtStake = 100m,
             Band = 0,
             BandLabel = "0-365d",
             Tier = tier,

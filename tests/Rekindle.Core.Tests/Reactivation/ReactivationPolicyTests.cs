@@ -10,7 +10,7 @@ public class ReactivationPolicyTests
     public void Write_NewKeys_WithTheirDefaults()
     {
         var json = PolicyJson.Write(Policy.Default);
-        Assert.Contains("\"segmentDowntimeEdgesDays\": \"auto\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"segmentDowntimeEdgesDays\": [", json, StringComparison.Ordinal);
         Assert.Contains("\"spendTierCutPoints\": null", json, StringComparison.Ordinal);
         Assert.Contains("\"spendTierShares\": {", json, StringComparison.Ordinal);
     }
@@ -57,7 +57,8 @@ public class ReactivationPolicyTests
     public void Display_ReadableOneLiners()
     {
         string Show(string key) => PolicyParameters.Find(key)!.Display(Policy.Default);
-        Assert.Equal("auto", Show("segmentDowntimeEdgesDays"));
+        Assert.Equal("90, 180, 365, 730", Show("segmentDowntimeEdgesDays"));
+        Assert.Equal("auto", PolicyParameters.Find("segmentDowntimeEdgesDays")!.Display(Policy.Default with { SegmentDowntimeEdgesDays = null }));
         Assert.Equal("big 0.20, medium 0.30", Show("spendTierShares"));
         Assert.Equal("none", Show("spendTierCutPoints"));
         Assert.Equal("6 plays: personal_outreach, release_to_pool, find_contact, favourite_product_offer, loyalty_invitation, we_miss_you", Show("playbook"));

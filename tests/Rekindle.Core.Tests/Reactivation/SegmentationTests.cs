@@ -1,4 +1,5 @@
 using Rekindle.Lifecycle;
+using Rekindle.Policies;
 using Rekindle.Reactivation;
 using static Rekindle.Core.Tests.TestBook;
 
@@ -48,6 +49,7 @@ public class SegmentationTests
             s.Lapsed($"A{i:00}", 100 + (i * 10));
         }
 
+        s.Policy = s.Policy with { SegmentDowntimeEdgesDays = null };
         var segmented = s.Segment();
         Assert.True(segmented.Bands.Auto);
         Assert.InRange(segmented.Bands.Count, 3, 6);
@@ -65,7 +67,7 @@ public class SegmentationTests
         Assert.Equal(1000m, one.AverageAnnualSpend);
         Assert.Equal(3000m, two.LifetimeSpend);
         Assert.Equal(1500m, two.AverageAnnualSpend);
-        Assert.Equal(two.AverageAnnualSpend, two.RevenueAtStake);
+        Assert.Equal(1000m, two.RevenueAtStake); // the 365 days up to the last order, not the average
     }
 
     [Fact]
@@ -180,5 +182,17 @@ public class SegmentationTests
         Assert.Equal(
             s.Segment().Accounts.Select(a => a.SegmentCode + a.PlayId),
             s.Segment().Accounts.Select(a => a.SegmentCode + a.PlayId));
+    }
+
+    [Fact]
+    public void Segment_DefaultPolicy_BandsComeFromItsEdgesOnAnyDate()
+    {
+        var s = new Scenario().Lapsed("A", 200).Lapsed("B", 300).Lapsed("C", 700);
+        s.Policy = Policy.Default with { FixedCycleDays = 30 };
+        var early = s.Segment(Scenario.DaysBefore(50));
+        var late = s.Segment();
+        Assert.False(late.Bands.Auto);
+        Assert.Equal(early.Bands.Labels, late.Bands.Labels);
+        Assert.Equal(["0-90d", "91-180d", "181-365d", "366-730d", "731d+"], late.Bands.Labels);
     }
 }

@@ -17,6 +17,8 @@ public class PoolSweepTests(GeneratedCompanies companies) : IClassFixture<Genera
 
         var first = Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-11-23");
         Assert.Equal(0, first.ExitCode);
+        Assert.DoesNotContain("released  ", first.Out, StringComparison.Ordinal); // a summary by reason and owner, not a line per account
+        Assert.Contains("dormant_sweep", first.Out, StringComparison.Ordinal);
         using (var db = workspace.Open())
         {
             Assert.True(db.PoolReleases.Any(), first.ToString());
@@ -39,6 +41,8 @@ public class PoolSweepTests(GeneratedCompanies companies) : IClassFixture<Genera
         Assert.DoesNotContain("@", list.Out); // never contact details
         var upcoming = Rk.Run(workspace, "pool", "upcoming", "--as-of", "2026-11-23");
         Assert.Equal(0, upcoming.ExitCode);
+        var upcomingJson = Rk.Run(workspace, "pool", "upcoming", "--as-of", "2026-11-23", "--format", "json");
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, System.Text.Json.JsonDocument.Parse(upcomingJson.Out).RootElement.ValueKind);
     }
 
     [Theory]
@@ -60,11 +64,11 @@ public class PoolSweepTests(GeneratedCompanies companies) : IClassFixture<Genera
         }
 
         Assert.Contains("0 released, 0 claims returned", Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-03-02").Out); // A1 day 29
-        var day30 = Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-03-03");
+        var day30 = Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-03-03", "--verbose");
         Assert.Contains("returned  A1", day30.Out);
         Assert.DoesNotContain("A2", day30.Out);
-        Assert.DoesNotContain("A2", Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-03-12").Out); // A2: 29 days after its call
-        Assert.Contains("returned  A2", Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-03-13").Out);
+        Assert.DoesNotContain("A2", Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-03-12", "--verbose").Out); // A2: 29 days after its call
+        Assert.Contains("returned,A2,R1,claim_expired", Rk.Run(workspace, "pool", "sweep", "--as-of", "2026-03-13", "--format", "csv").Out);
         using var check = workspace.Open();
         Assert.Equal(2, check.PoolEvents.Count(e => e.Action == "claim_returned"));
     }
