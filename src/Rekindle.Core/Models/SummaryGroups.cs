@@ -3,38 +3,62 @@ namespace Rekindle.Models;
 /// <summary>
 /// Distinct (x, t_x, T) rows with how many customers share each: the likelihood is a weighted sum over them, which
 /// for a cohort such as CDNOW (2,357 customers) is about half as many terms, and for a million customers far fewer.
+/// Groups are sorted by x so that those sharing x form one block (terms of x alone are computed once per block);
+/// the distinct values of t_x and of T are listed too, so that log(α + T) and the like are computed once per value.
 /// Sums run in fixed chunks, in parallel when large, and add the chunks in order, so results are deterministic.
 /// </summary>
 internal sealed class SummaryGroups
 {
     private const int Chunk = 1024;
 
-    private SummaryGroups(double[] x, double[] tx, double[] T, double[] weight)
+    private SummaryGroups((double X, double Tx, double T)[] keys, double[] weight)
     {
-        X = x;
-        Tx = tx;
-        this.T = T;
+        X = [.. keys.Select(k => k.X)];
+        Tx = [.. keys.Select(k => k.Tx)];
+        T = [.. keys.Select(k => k.T)];
         Weight = weight;
         var distinct = new List<double>();
-        XIndex = new int[x.Length];
-        for (var i = 0; i < x.Length; i++)
+        var starts = new List<int>();
+        XIndex = new int[X.Length];
+        for (var i = 0; i < X.Length; i++)
         {
-            if (distinct.Count == 0 || distinct[^1] != x[i])
+            if (distinct.Count == 0 || distinct[^1] != X[i])
             {
-                distinct.Add(x[i]);
+                distinct.Add(X[i]);
+                starts.Add(i);
             }
 
             XIndex[i] = distinct.Count - 1;
         }
 
+        starts.Add(X.Length);
         DistinctX = [.. distinct];
+        XStart = [.. starts];
+        (DistinctTx, TxIndex) = Distinct(Tx);
+        (DistinctT, TIndex) = Distinct(T);
+        Customers = weight.Sum();
     }
 
     /// <summary>The distinct values of x, ascending: terms that depend on x only are computed once per value.</summary>
     public double[] DistinctX { get; }
 
+    /// <summary>Groups XStart[j] to XStart[j+1]-1 have x = DistinctX[j] (one more entry than <see cref="DistinctX"/>).</summary>
+    public int[] XStart { get; }
+
     /// <summary>For each group, the index of its x in <see cref="DistinctX"/>.</summary>
     public int[] XIndex { get; }
+
+    /// <summary>The distinct values of t_x, ascending.</summary>
+    public double[] DistinctTx { get; }
+
+    /// <summary>For each group, the index of its t_x in <see cref="DistinctTx"/>.</summary>
+    public int[] TxIndex { get; }
+
+    /// <summary>The distinct values of T, ascending.</summary>
+    public double[] DistinctT { get; }
+
+    /// <summary>For each group, the index of its T in <see cref="DistinctT"/>.</summary>
+    public int[] TIndex { get; }
 
     public double[] X { get; }
 
@@ -43,6 +67,9 @@ internal sealed class SummaryGroups
     public double[] T { get; }
 
     public double[] Weight { get; }
+
+    /// <summary>The customers the groups stand for (the sum of the weights).</summary>
+    public double Customers { get; }
 
     public int Count => X.Length;
 
@@ -67,12 +94,8 @@ internal sealed class SummaryGroups
         // Sorted by x (then t_x, T) so that groups sharing x are contiguous.
         var keys = index.Keys.ToArray();
         Array.Sort(keys);
-        return new SummaryGroups(
-            [.. keys.Select(k => k.Item1)], [.. keys.Select(k => k.Item2)], [.. keys.Select(k => k.Item3)], [.. keys.Select(k => weights[index[k]])]);
+        return new SummaryGroups(keys, [.. keys.Select(k => weights[index[k]])]);
     }
-
-    /// <summary>Σ weight × f(x, t_x, T).</summary>
-    public double WeightedSum(Func<double, double, double, double> f) => WeightedSum(i => f(X[i], Tx[i], T[i]));
 
     /// <summary>Σ weight × f(group index).</summary>
     public double WeightedSum(Func<int, double> f)
@@ -110,5 +133,17 @@ internal sealed class SummaryGroups
         }
 
         return total;
+    }
+
+    private static (double[] Values, int[] Index) Distinct(double[] column)
+    {
+        var values = column.Distinct().Order().ToArray();
+        var position = new Dictionary<double, int>(values.Length);
+        for (var k = 0; k < values.Length; k++)
+        {
+            position.Add(values[k], k);
+        }
+
+        return (values, [.. column.Select(v => position[v])]);
     }
 }
