@@ -34,6 +34,9 @@ internal static class MaximumLikelihood
     private const double ConvergedGradient = 1e-5;
     private const int NewtonSteps = 4;
 
+    /// <summary>BFGS stops at this largest mean gradient; the Newton steps, quadratically convergent, finish the job.</summary>
+    private const double BfgsGradient = 1e-6;
+
     /// <summary>The objective where the likelihood is not finite: worse than any finite value.</summary>
     private const double Unusable = 1e300;
 
@@ -61,7 +64,8 @@ internal static class MaximumLikelihood
         }
 
         theta = Newton(problem, Clamp(problem.Best), Math.Min(NewtonSteps, maximumIterations), out var hessian);
-        var gradient = problem.MeanGradient(theta).AbsoluteMaximum();
+        var (total, totalGradient) = problem.TotalWithGradient(theta);
+        var gradient = totalGradient.AbsoluteMaximum() / problem.Customers;
         var converged = gradient <= ConvergedGradient;
         if (!converged)
         {
@@ -71,14 +75,14 @@ internal static class MaximumLikelihood
         var values = Natural(theta);
         var atBound = theta.Select(t => Math.Abs(t) >= LogBound - 1).ToArray();
         var errors = StandardErrors(hessian ?? problem.Hessian(theta), theta, names, warnings);
-        return new MleOutcome(values, errors, -problem.Total(theta), converged, iterations, atBound, warnings);
+        return new MleOutcome(values, errors, -total, converged, iterations, atBound, warnings);
     }
 
     private static int Bfgs(Problem problem, ref Vector<double> theta, int maximumIterations)
     {
         try
         {
-            var result = new BfgsMinimizer(1e-7, 1e-10, 1e-13, maximumIterations)
+            var result = new BfgsMinimizer(BfgsGradient, 1e-10, 1e-13, maximumIterations)
                 .FindMinimum(ObjectiveFunction.Gradient(problem.MeanWithGradient), theta);
             theta = result.MinimizingPoint.All(double.IsFinite) ? result.MinimizingPoint : problem.Best;
             return result.Iterations;
@@ -91,19 +95,20 @@ internal static class MaximumLikelihood
     }
 
     /// <summary>
-    /// Newton steps θ ← θ - H⁻¹g, kept only while they improve the likelihood; <paramref name="hessian"/> is the one at
-    /// the returned θ when the last step was kept or declined there (null when it was computed elsewhere).
+    /// Newton steps θ ← θ - H⁻¹g, kept only while they improve the likelihood, until a step moves θ by less than 1e-7;
+    /// <paramref name="hessian"/> is the last one computed (at the returned θ, or one step of less than 1e-7 from it).
     /// </summary>
     private static Vector<double> Newton(Problem problem, Vector<double> theta, int steps, out Matrix<double>? hessian)
     {
         hessian = null;
+        var (value, gradient) = problem.TotalWithGradient(theta);
         for (var step = 0; step < steps; step++)
         {
             hessian = problem.Hessian(theta);
             Vector<double> move;
             try
             {
-                move = hessian.Cholesky().Solve(problem.MeanGradient(theta) * problem.Customers);
+                move = hessian.Cholesky().Solve(gradient);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
@@ -111,18 +116,19 @@ internal static class MaximumLikelihood
             }
 
             var next = Clamp(theta - move);
-            var value = problem.Total(next);
-            if (!(value < Unusable && value <= problem.Total(theta)))
+            var (nextValue, nextGradient) = problem.TotalWithGradient(next);
+            if (!(nextValue < Unusable && nextValue <= value))
             {
                 return theta;
             }
 
-            theta = next;
-            hessian = null;
-            if (move.AbsoluteMaximum() < 1e-9)
+            (theta, value, gradient) = (next, nextValue, nextGradient);
+            if (move.AbsoluteMaximum() < 1e-7)
             {
                 break;
             }
+
+            hessian = null;
         }
 
         return theta;
@@ -199,6 +205,12 @@ internal static class MaximumLikelihood
         }
 
         public Vector<double> MeanGradient(Vector<double> theta) => MeanWithGradient(theta).Item2;
+
+        public (double, Vector<double>) TotalWithGradient(Vector<double> theta)
+        {
+            var value = Total(theta);
+            return (value, Vector<double>.Build.DenseOfArray(gradient));
+        }
 
         /// <summary>The Hessian of -ln L in θ: central differences of the gradient, symmetrised.</summary>
         public Matrix<double> Hessian(Vector<double> theta)
