@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rekindle.Models;
 
 /// <summary>
@@ -89,6 +91,7 @@ internal static class GroupedScoring
     }
 
     /// <summary>The distinct (first, second) pairs in order of first appearance, and each row's pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] Of, double[] First, double[] Second) Pairs(double[] first, double[] second)
     {
         var index = new Dictionary<(double, double), int>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace Rekindle.Models;
@@ -50,6 +51,7 @@ internal sealed class ParetoLikelihood : ILogLikelihood
         return Value(shifted);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryAnalytic(ReadOnlySpan<double> theta, Span<double> gradient, out double ll)
     {
         double r = Math.Exp(theta[0]), alpha = Math.Exp(theta[1]), s = Math.Exp(theta[2]), beta = Math.Exp(theta[3]);

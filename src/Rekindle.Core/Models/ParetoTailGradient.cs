@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Rekindle.Models;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal static class ParetoTailGradient
     private const double PlainSeriesLimit = 0.95;
 
     /// <summary>False (and nothing written) when w &gt; 0.95, where <see cref="ParetoIntegral"/> may use other forms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryTail(double offsetA, double exponentA, double offsetB, double exponentB, double y, out double logTail, out Partials d)
     {
         var aSmall = offsetA <= offsetB;
