@@ -94,7 +94,7 @@ internal static class GroupedScoring
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int[] Of, double[] First, double[] Second) Pairs(double[] first, double[] second)
     {
-        var index = new Dictionary<(double, double), int>();
+        var index = new Dictionary<(double, double), int>(1024, PairComparer.Instance);
         var of = new int[first.Length];
         var firsts = new List<double>();
         var seconds = new List<double>();
@@ -113,5 +113,19 @@ internal static class GroupedScoring
         }
 
         return (of, [.. firsts], [.. seconds]);
+    }
+
+    /// <summary>Equality of both values, hashed from their bits (zero's sign made positive first).</summary>
+    private sealed class PairComparer : IEqualityComparer<(double, double)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((double, double) a, (double, double) b) => a.Item1 == b.Item1 && a.Item2 == b.Item2;
+
+        public int GetHashCode((double, double) pair)
+        {
+            var h = ((ulong)BitConverter.DoubleToInt64Bits(pair.Item1 + 0.0) * 0x9E3779B97F4A7C15UL) ^ (ulong)BitConverter.DoubleToInt64Bits(pair.Item2 + 0.0);
+            return (int)((h * 0xBF58476D1CE4E5B9UL) >> 32);
+        }
     }
 }
