@@ -34,6 +34,12 @@ internal static class MaximumLikelihood
     private const double ConvergedGradient = 1e-5;
     private const int NewtonSteps = 4;
 
+    /// <summary>
+    /// A Newton step smaller than this in every log-parameter ends the polish: convergence is quadratic, so what is
+    /// left is of order 1e-10 in θ and far below 1e-6 in the log-likelihood.
+    /// </summary>
+    private const double NewtonDone = 1e-5;
+
     /// <summary>BFGS stops at this largest mean gradient; the Newton steps, quadratically convergent, finish the job.</summary>
     private const double BfgsGradient = 1e-6;
 
@@ -95,8 +101,9 @@ internal static class MaximumLikelihood
     }
 
     /// <summary>
-    /// Newton steps θ ← θ - H⁻¹g, kept only while they improve the likelihood, until a step moves θ by less than 1e-7;
-    /// <paramref name="hessian"/> is the last one computed (at the returned θ, or one step of less than 1e-7 from it).
+    /// Newton steps θ ← θ - H⁻¹g, kept only while they improve the likelihood, until a step moves θ by less than
+    /// <see cref="NewtonDone"/>; <paramref name="hessian"/> is the last one computed (at the returned θ, or one such
+    /// small step from it, which changes standard errors in about the fifth digit).
     /// </summary>
     private static Vector<double> Newton(Problem problem, Vector<double> theta, int steps, out Matrix<double>? hessian)
     {
@@ -123,7 +130,7 @@ internal static class MaximumLikelihood
             }
 
             (theta, value, gradient) = (next, nextValue, nextGradient);
-            if (move.AbsoluteMaximum() < 1e-7)
+            if (move.AbsoluteMaximum() < NewtonDone)
             {
                 break;
             }
