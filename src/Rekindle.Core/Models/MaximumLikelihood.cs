@@ -6,28 +6,53 @@ namespace Rekindle.Models;
 /// <summary>What the optimiser found, on the natural scale.</summary>
 internal sealed record MleOutcome(double[] Values, double?[] StandardErrors, double LogLikelihood, bool Converged, int Iterations, bool[] AtBound, List<string> Warnings);
 
+/// <summary>A model's total log-likelihood over its data, evaluated at parameters e^θ with its gradient in θ.</summary>
+internal interface ILogLikelihood
+{
+    /// <summary>Number of parameters.</summary>
+    int Dimension { get; }
+
+    /// <summary>The customers the likelihood covers (the optimiser works on the mean per customer).</summary>
+    double Customers { get; }
+
+    /// <summary>ln L at e^θ; writes ∂ ln L / ∂θ into <paramref name="gradient"/>.</summary>
+    double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient);
+}
+
 /// <summary>
 /// Maximum likelihood over positive parameters: MathNet's BFGS on θ = log(parameters) of the mean negative
-/// log-likelihood with a central-difference gradient (Nelder-Mead, then BFGS again, when BFGS stops early), then a
-/// few Newton steps with the finite-difference Hessian to pin the optimum to many digits. Standard errors come from
-/// that Hessian of the negative log-likelihood in θ, carried to the natural scale by the delta method
+/// log-likelihood with the model's gradient (Nelder-Mead, then BFGS again, when BFGS stops early), then a few Newton
+/// steps with the Hessian from central differences of that gradient, to pin the optimum to many digits. Standard
+/// errors come from that Hessian of the negative log-likelihood in θ, carried to the natural scale by the delta method
 /// (SE(p) = p · SE(θ)). Parameters are kept within e^±18 (about 1.5e-8 to 6.6e7); reaching that edge is reported
 /// through <see cref="MleOutcome.AtBound"/>.
 /// </summary>
 internal static class MaximumLikelihood
 {
     public const double LogBound = 18;
-    private const double GradientStep = 1e-6;
     private const double HessianStep = 1e-4;
     private const double ConvergedGradient = 1e-5;
+    private const int NewtonSteps = 4;
 
-    public static MleOutcome Maximise(IReadOnlyList<string> names, double[] start, Func<double[], double> logLikelihood, double customers, int maximumIterations)
+    /// <summary>
+    /// A Newton step smaller than this in every log-parameter ends the polish: convergence is quadratic, so what is
+    /// left is of order 1e-10 in θ and far below 1e-6 in the log-likelihood.
+    /// </summary>
+    private const double NewtonDone = 1e-5;
+
+    /// <summary>BFGS stops at this largest mean gradient; the Newton steps, quadratically convergent, finish the job.</summary>
+    private const double BfgsGradient = 1e-6;
+
+    /// <summary>The objective where the likelihood is not finite: worse than any finite value.</summary>
+    private const double Unusable = 1e300;
+
+    public static MleOutcome Maximise(IReadOnlyList<string> names, double[] start, ILogLikelihood likelihood, int maximumIterations)
     {
-        var problem = new Problem(logLikelihood, customers);
-        var theta = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Log(v)));
+        var problem = new Problem(likelihood);
+        var theta = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Clamp(Math.Log(v), -LogBound, LogBound)));
         var warnings = new List<string>();
         var iterations = Bfgs(problem, ref theta, maximumIterations);
-        if (problem.Gradient(theta).AbsoluteMaximum() > ConvergedGradient)
+        if (problem.MeanGradient(theta).AbsoluteMaximum() > ConvergedGradient)
         {
             try
             {
@@ -44,8 +69,9 @@ internal static class MaximumLikelihood
             iterations += Bfgs(problem, ref theta, maximumIterations);
         }
 
-        theta = Newton(problem, Clamp(problem.Best), Math.Min(6, maximumIterations));
-        var gradient = problem.Gradient(theta).AbsoluteMaximum();
+        theta = Newton(problem, Clamp(problem.Best), Math.Min(NewtonSteps, maximumIterations), out var hessian);
+        var (total, totalGradient) = problem.TotalWithGradient(theta);
+        var gradient = totalGradient.AbsoluteMaximum() / problem.Customers;
         var converged = gradient <= ConvergedGradient;
         if (!converged)
         {
@@ -54,17 +80,17 @@ internal static class MaximumLikelihood
 
         var values = Natural(theta);
         var atBound = theta.Select(t => Math.Abs(t) >= LogBound - 1).ToArray();
-        var errors = StandardErrors(problem, theta, names, warnings);
-        return new MleOutcome(values, errors, logLikelihood(values), converged, iterations, atBound, warnings);
+        var errors = StandardErrors(hessian ?? problem.Hessian(theta), theta, names, warnings);
+        return new MleOutcome(values, errors, -total, converged, iterations, atBound, warnings);
     }
 
     private static int Bfgs(Problem problem, ref Vector<double> theta, int maximumIterations)
     {
         try
         {
-            var result = new BfgsMinimizer(1e-7, 1e-10, 1e-13, maximumIterations)
-                .FindMinimum(ObjectiveFunction.Gradient(problem.Mean, problem.Gradient), theta);
-            theta = result.MinimizingPoint;
+            var result = new BfgsMinimizer(BfgsGradient, 1e-10, 1e-13, maximumIterations)
+                .FindMinimum(ObjectiveFunction.Gradient(problem.MeanWithGradient), theta);
+            theta = result.MinimizingPoint.All(double.IsFinite) ? result.MinimizingPoint : problem.Best;
             return result.Iterations;
         }
         catch (Exception e) when (e is MaximumIterationsException or OptimizationException or ArgumentException)
@@ -74,16 +100,22 @@ internal static class MaximumLikelihood
         }
     }
 
-    /// <summary>Newton steps θ ← θ - H⁻¹g, kept only while they improve the likelihood.</summary>
-    private static Vector<double> Newton(Problem problem, Vector<double> theta, int steps)
+    /// <summary>
+    /// Newton steps θ ← θ - H⁻¹g, kept only while they improve the likelihood, until a step moves θ by less than
+    /// <see cref="NewtonDone"/>; <paramref name="hessian"/> is the last one computed (at the returned θ, or one such
+    /// small step from it, which changes standard errors in about the fifth digit).
+    /// </summary>
+    private static Vector<double> Newton(Problem problem, Vector<double> theta, int steps, out Matrix<double>? hessian)
     {
+        hessian = null;
+        var (value, gradient) = problem.TotalWithGradient(theta);
         for (var step = 0; step < steps; step++)
         {
-            var hessian = problem.Hessian(theta);
+            hessian = problem.Hessian(theta);
             Vector<double> move;
             try
             {
-                move = hessian.Cholesky().Solve(problem.Gradient(theta) * problem.Customers);
+                move = hessian.Cholesky().Solve(gradient);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
@@ -91,28 +123,31 @@ internal static class MaximumLikelihood
             }
 
             var next = Clamp(theta - move);
-            if (!(problem.Total(next) <= problem.Total(theta)))
+            var (nextValue, nextGradient) = problem.TotalWithGradient(next);
+            if (!(nextValue < Unusable && nextValue <= value))
             {
                 return theta;
             }
 
-            theta = next;
-            if (move.AbsoluteMaximum() < 1e-10)
+            (theta, value, gradient) = (next, nextValue, nextGradient);
+            if (move.AbsoluteMaximum() < NewtonDone)
             {
                 break;
             }
+
+            hessian = null;
         }
 
         return theta;
     }
 
-    private static double?[] StandardErrors(Problem problem, Vector<double> theta, IReadOnlyList<string> names, List<string> warnings)
+    private static double?[] StandardErrors(Matrix<double> hessian, Vector<double> theta, IReadOnlyList<string> names, List<string> warnings)
     {
         var k = theta.Count;
         var errors = new double?[k];
         try
         {
-            var covariance = problem.Hessian(theta).Cholesky().Solve(Matrix<double>.Build.DenseIdentity(k));
+            var covariance = hessian.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(k));
             for (var i = 0; i < k; i++)
             {
                 var variance = covariance[i, i];
@@ -132,65 +167,80 @@ internal static class MaximumLikelihood
     private static double[] Natural(Vector<double> theta) => [.. theta.Select(t => Math.Exp(Math.Clamp(t, -LogBound, LogBound)))];
 
     /// <summary>The negative log-likelihood in θ, remembering the best point seen (MathNet's exceptions lose it).</summary>
-    private sealed class Problem(Func<double[], double> logLikelihood, double customers)
+    private sealed class Problem(ILogLikelihood likelihood)
     {
+        private readonly double[] point = new double[likelihood.Dimension];
+        private readonly double[] gradient = new double[likelihood.Dimension];
         private double bestValue = double.PositiveInfinity;
 
-        public double Customers => customers;
+        public double Customers => likelihood.Customers;
 
-        public Vector<double> Best { get; private set; } = Vector<double>.Build.Dense(1);
+        public Vector<double> Best { get; private set; } = Vector<double>.Build.Dense(likelihood.Dimension);
 
+        /// <summary>-ln L at θ (clamped); the gradient of -ln L is left in <see cref="gradient"/>.</summary>
         public double Total(Vector<double> theta)
         {
-            var ll = logLikelihood(Natural(theta));
-            var value = double.IsFinite(ll) ? -ll : 1e10 * customers;
+            for (var i = 0; i < point.Length; i++)
+            {
+                point[i] = Math.Clamp(theta[i], -LogBound, LogBound);
+            }
+
+            var ll = likelihood.Evaluate(point, gradient);
+            var finite = double.IsFinite(ll);
+            for (var i = 0; i < gradient.Length; i++)
+            {
+                // Beyond the bound the objective is flat in θᵢ (the point is clamped): so is its gradient.
+                gradient[i] = finite && double.IsFinite(gradient[i]) && point[i] == theta[i] ? -gradient[i] : 0;
+            }
+
+            var value = finite ? -ll : Unusable;
             if (value < bestValue)
             {
                 bestValue = value;
-                Best = Clamp(theta);
+                Best = Vector<double>.Build.DenseOfArray(point);
             }
 
             return value;
         }
 
-        public double Mean(Vector<double> theta) => Total(theta) / customers;
+        public double Mean(Vector<double> theta) => Total(theta) / Customers;
 
-        public Vector<double> Gradient(Vector<double> theta)
+        public (double, Vector<double>) MeanWithGradient(Vector<double> theta)
         {
-            var g = Vector<double>.Build.Dense(theta.Count);
-            for (var i = 0; i < theta.Count; i++)
-            {
-                g[i] = (Mean(Shift(theta, i, GradientStep, i, 0)) - Mean(Shift(theta, i, -GradientStep, i, 0))) / (2 * GradientStep);
-            }
-
-            return g;
+            var value = Total(theta) / Customers;
+            return (value, Vector<double>.Build.Dense(gradient.Length, i => gradient[i] / Customers));
         }
 
+        public Vector<double> MeanGradient(Vector<double> theta) => MeanWithGradient(theta).Item2;
+
+        public (double, Vector<double>) TotalWithGradient(Vector<double> theta)
+        {
+            var value = Total(theta);
+            return (value, Vector<double>.Build.DenseOfArray(gradient));
+        }
+
+        /// <summary>The Hessian of -ln L in θ: central differences of the gradient, symmetrised.</summary>
         public Matrix<double> Hessian(Vector<double> theta)
         {
             const double h = HessianStep;
             var k = theta.Count;
             var hessian = Matrix<double>.Build.Dense(k, k);
-            var f0 = Total(theta);
+            var up = new double[k];
             for (var i = 0; i < k; i++)
             {
-                hessian[i, i] = (Total(Shift(theta, i, h, i, 0)) - (2 * f0) + Total(Shift(theta, i, -h, i, 0))) / (h * h);
-                for (var j = 0; j < i; j++)
+                var shifted = theta.Clone();
+                shifted[i] += h;
+                Total(shifted);
+                gradient.CopyTo(up, 0);
+                shifted[i] -= 2 * h;
+                Total(shifted);
+                for (var j = 0; j < k; j++)
                 {
-                    hessian[i, j] = hessian[j, i] = (Total(Shift(theta, i, h, j, h)) - Total(Shift(theta, i, h, j, -h))
-                        - Total(Shift(theta, i, -h, j, h)) + Total(Shift(theta, i, -h, j, -h))) / (4 * h * h);
+                    hessian[i, j] = (up[j] - gradient[j]) / (2 * h);
                 }
             }
 
-            return hessian;
-        }
-
-        private static Vector<double> Shift(Vector<double> theta, int i, double di, int j, double dj)
-        {
-            var v = theta.Clone();
-            v[i] += di;
-            v[j] += dj;
-            return v;
+            return (hessian + hessian.Transpose()) * 0.5;
         }
     }
 }

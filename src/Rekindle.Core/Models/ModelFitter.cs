@@ -57,17 +57,17 @@ public static class ModelFitter
         }
 
         var groups = SummaryGroups.From(data.X, data.Tx, data.T);
-        var rate = repeats / data.T.Sum();
-        double[] start = kind == ModelKind.ParetoNbd ? [1, 1 / rate, 1, 1 / rate] : [1, 1 / rate, 1, 3];
+        var (r, alpha) = StartingValues.PurchaseRate(data);
+        double[] start = kind == ModelKind.ParetoNbd ? [r, alpha, 1, alpha] : [r, alpha, 1, 3];
         var names = kind == ModelKind.ParetoNbd ? ParetoNbd.Names : BgNbd.Names;
-        double LogLikelihood(double[] v) => kind switch
+        ILogLikelihood likelihood = kind switch
         {
-            ModelKind.BgNbd => GroupedLikelihood.Of(BgNbd.From(v), groups),
-            ModelKind.MbgNbd => GroupedLikelihood.Of(MbgNbd.From(v), groups),
-            _ => GroupedLikelihood.Of(ParetoNbd.From(v), groups),
+            ModelKind.BgNbd => new BetaGeometricLikelihood(groups, 0),
+            ModelKind.MbgNbd => new BetaGeometricLikelihood(groups, 1),
+            _ => new ParetoLikelihood(groups),
         };
 
-        var mle = MaximumLikelihood.Maximise(names, start, LogLikelihood, data.Count, options.MaximumIterations);
+        var mle = MaximumLikelihood.Maximise(names, start, likelihood, options.MaximumIterations);
         var boundary = FitDiagnostics.CountBoundary(kind, mle, data.T.Max(), data.Unit, options, out var warnings);
         return Result(kind, names, mle, data.Count, boundary, warnings);
     }
@@ -94,10 +94,8 @@ public static class ModelFitter
         }
 
         var groups = SummaryGroups.From([.. x], [.. m], new double[x.Count]);
-        var meanSpend = m.Average();
-        double LogLikelihood(double[] v) => GroupedLikelihood.Of(GammaGamma.From(v), groups);
-
-        var mle = MaximumLikelihood.Maximise(GammaGamma.Names, [1, 2, meanSpend], LogLikelihood, x.Count, options.MaximumIterations);
+        var start = StartingValues.Spend(groups);
+        var mle = MaximumLikelihood.Maximise(GammaGamma.Names, start, new GammaGammaLikelihood(groups), options.MaximumIterations);
         var boundary = FitDiagnostics.SpendBoundary(mle, out var warnings);
         return Result(ModelKind.GammaGamma, GammaGamma.Names, mle, x.Count, boundary, warnings);
     }

@@ -8,8 +8,9 @@ namespace Rekindle.Models;
 public sealed record ModelScores(double[] ProbabilityAlive, double[] ExpectedPurchases, double[] ProbabilityNoPurchase, double Horizon);
 
 /// <summary>
-/// Scores whole customer bases with a fitted model: plain loops over the summary columns, split in chunks across
-/// cores; each customer costs a few logarithms (and, for the BG/NBD family, one short hypergeometric series).
+/// Scores whole customer bases with a fitted model. The three count models go through <see cref="GroupedScoring"/>
+/// (the costly terms once per distinct (x, T), a few logarithms per customer); any other model through plain loops
+/// over the summary columns, split in chunks across cores, one <see cref="IPurchaseModel.Score"/> per customer.
 /// </summary>
 public static class ModelScoring
 {
@@ -23,9 +24,9 @@ public static class ModelScoring
         ArgumentOutOfRangeException.ThrowIfNegative(horizon);
         return model switch
         {
-            BgNbd m => Score(m, data, horizon),
-            MbgNbd m => Score(m, data, horizon),
-            ParetoNbd m => Score(m, data, horizon),
+            BgNbd m => GroupedScoring.BetaGeometric(m.R, m.Alpha, m.A, m.B, 0, data, horizon),
+            MbgNbd m => GroupedScoring.BetaGeometric(m.R, m.Alpha, m.A, m.B, 1, data, horizon),
+            ParetoNbd m => GroupedScoring.Pareto(m, data, horizon),
             _ => Score<IPurchaseModel>(model, data, horizon),
         };
     }

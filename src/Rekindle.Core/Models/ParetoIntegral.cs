@@ -24,13 +24,16 @@ internal static class ParetoIntegral
             return double.NegativeInfinity;
         }
 
+        return LogMath.LogDiffExp(Tail(offsetA, exponentA, offsetB, exponentB, from), Tail(offsetA, exponentA, offsetB, exponentB, to));
+    }
+
+    /// <summary>log ∫_y^∞ (A+τ)^(-p) (B+τ)^(-q) dτ: <see cref="Log"/> is the difference of two of these.</summary>
+    public static double Tail(double offsetA, double exponentA, double offsetB, double exponentB, double y)
+    {
         var (small, exponentSmall, large, exponentLarge) = offsetA <= offsetB
             ? (offsetA, exponentA, offsetB, exponentB)
             : (offsetB, exponentB, offsetA, exponentA);
-        var m = exponentA + exponentB - 1;
-        return LogMath.LogDiffExp(
-            LogTail(small, exponentSmall, large, exponentLarge, m, from),
-            LogTail(small, exponentSmall, large, exponentLarge, m, to));
+        return LogTail(small, exponentSmall, large, exponentLarge, exponentA + exponentB - 1, y);
     }
 
     /// <summary>log G(y) = log ∫_y^∞ (S+τ)^(-e_S) (L+τ)^(-e_L) dτ.</summary>

@@ -61,11 +61,11 @@ public readonly record struct ParetoNbd(double R, double Alpha, double S, double
     public double ExpectedPurchasesNewCustomer(double t) =>
         R * Beta / Alpha * LogMath.OneMinusExpOverEpsilon(S - 1, LogMath.Log1p(t / Beta));
 
-    private double ExpectedIfAlive(double x, double T, double horizon) =>
+    internal double ExpectedIfAlive(double x, double T, double horizon) =>
         (R + x) * (Beta + T) / (Alpha + T) * LogMath.OneMinusExpOverEpsilon(S - 1, LogMath.Log1p(horizon / (Beta + T)));
 
     /// <summary>P(a purchase in (T, T+t] | alive) = ∫₀ᵗ E[λ e^-λu] E[e^-μu] du.</summary>
-    private double BuyIfAlive(double x, double T, double horizon)
+    internal double BuyIfAlive(double x, double T, double horizon)
     {
         if (!(horizon > 0))
         {
