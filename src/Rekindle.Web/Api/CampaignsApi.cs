@@ -194,7 +194,7 @@ public static class CampaignsApi
                 g.Where(m => m.Group == CampaignGroup.Treatment).GroupBy(CampaignExport.ListOf).OrderBy(l => l.Key, StringComparer.Ordinal)
                     .ToDictionary(l => l.Key, l => l.Count(), StringComparer.Ordinal)))
             .ToList();
-        var members = plan.Members.Skip((page - 1) * pageSize).Take(pageSize).Select(m => new CampaignMemberItem(
+        var members = plan.Members.Skip(SnapshotQueries.Skip(page, pageSize)).Take(pageSize).Select(m => new CampaignMemberItem(
             m.AccountId, m.AccountName, m.OwnerRepId, CampaignStore.GroupCode(m.Group), m.Play, m.SegmentCode, m.Status.Code(), m.Key, m.RevenueAtStake,
             m.Channel is { } c ? Codes.Of(c) : null, m.OfferCode));
         return new CampaignResponse(
