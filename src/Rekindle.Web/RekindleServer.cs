@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rekindle.App.Pool;
@@ -55,9 +56,16 @@ public static class RekindleServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Behind a reverse proxy on this machine (see the README), the client's address and https come from its headers.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseCrossSiteGuard();
+        app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapEmbeddedAssets();
@@ -78,6 +86,10 @@ public static class RekindleServer
         var requests = settings.Workspace.Pooled();
         services.AddScoped(_ => requests.CreateContext());
         services.AddScoped<UserAccounts>();
+        services.AddSingleton<TokenUses>();
+        services.AddHostedService<TokenUseWriter>();
+        services.AddSingleton<SignInGuard>();
+        services.AddRateLimiter(SignInGuard.AddPolicies);
         services.AddScoped<SnapshotQueries>();
         services.AddSingleton<ClassifiedBookCache>();
         services.AddScoped<AccountView>();
@@ -136,6 +148,7 @@ public static class RekindleServer
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiStatusOr(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOr(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = CheckStamp;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
 
@@ -155,6 +168,21 @@ public static class RekindleServer
     }
 
     private const string SmartScheme = "CookieOrToken";
+
+    /// <summary>
+    /// A session is valid while its user is enabled and still has the security stamp the session began with (sign-out,
+    /// disabling and a new password change it), checked on every request, as ASP.NET Core Identity's stamp validator.
+    /// </summary>
+    private static async Task CheckStamp(CookieValidatePrincipalContext ctx)
+    {
+        var principal = ctx.Principal;
+        var stamp = principal is null ? null : ctx.HttpContext.RequestServices.GetRequiredService<UserAccounts>().SessionStamp(principal.UserId());
+        if (stamp is null || stamp.Length == 0 || stamp != principal!.Stamp())
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
 
     /// <summary>An API call gets the status code; a page gets the redirect to the sign-in or denied page.</summary>
     private static Task ApiStatusOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)

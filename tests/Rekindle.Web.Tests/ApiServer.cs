@@ -78,12 +78,15 @@ public sealed class ApiServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Releases fresh accounts of other reps to the pool (as their owners would), so a test has pooled accounts of its own.</summary>
-    public IReadOnlyList<string> Pooled(int count)
+    /// <summary>
+    /// Releases fresh accounts of other reps (or of <paramref name="onlyFrom"/> alone) to the pool, as their owners would, so
+    /// a test has pooled accounts of its own.
+    /// </summary>
+    public IReadOnlyList<string> Pooled(int count, string? onlyFrom = null)
     {
         var pooled = new List<string>();
         using var db = Open();
-        foreach (var rep in OtherReps())
+        foreach (var rep in onlyFrom is null ? OtherReps() : [onlyFrom])
         {
             foreach (var id in TakeOwned(rep, Math.Min(count - pooled.Count, 3)))
             {
