@@ -117,7 +117,7 @@ public sealed partial class WebServer : IAsyncLifetime
 
     private static int addresses;
 
-    /// <summary>A new manager user (a fresh email), with their password.</summary>
+    /// <summary>A new user of the role (a manager or an analyst; a fresh email), with their password.</summary>
     public (string Email, string Password) NewUser(string role = Roles.Manager)
     {
         var email = $"user-{Guid.NewGuid():N}@example.com";
