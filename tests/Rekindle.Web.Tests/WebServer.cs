@@ -117,13 +117,13 @@ public sealed partial class WebServer : IAsyncLifetime
 
     private static int addresses;
 
-    /// <summary>A new user of the role (a manager or an analyst; a fresh email), with their password.</summary>
-    public (string Email, string Password) NewUser(string role = Roles.Manager)
+    /// <summary>A new user of the role (a fresh email; a rep needs their rep id), with their password.</summary>
+    public (string Email, string Password) NewUser(string role = Roles.Manager, string? repId = null)
     {
         var email = $"user-{Guid.NewGuid():N}@example.com";
         var password = UserAccounts.NewPassword();
         using var db = Location.Open();
-        new UserAccounts(db, Clock).Add(email, role, password);
+        new UserAccounts(db, Clock).Add(email, role, password, repId);
         return (email, password);
     }
 
