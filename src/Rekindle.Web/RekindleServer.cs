@@ -128,7 +128,7 @@ public static class RekindleServer
             document.Info.Description = "Accounts, their lifecycle status and reasons, segments, campaigns, the dormant-account pool and incentives. " +
                 "Sign in with the dashboard's cookie, or send a personal API token as 'Authorization: Bearer rk_...'.";
             return Task.CompletedTask;
-        }).AddDocumentTransformer<BearerSecurityScheme>());
+        }).AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<ApiResponses>());
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or API token", o => o.ForwardDefaultSelector = http =>

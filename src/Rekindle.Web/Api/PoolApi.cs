@@ -61,13 +61,13 @@ public static class PoolApi
         var pool = api.MapGroup("/pool").WithTags("Pool");
         pool.MapGet("", List)
             .WithSummary("Accounts in the pool, longest waiting first (or by value at stake), paged: when and why released, by whom, value at stake; never contact details");
-        pool.MapPost("/{accountId}/claim", Claim).RequireAuthorization(Can.WorkThePool)
+        pool.MapPost("/{accountId}/claim", Claim).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Can.WorkThePool)
             .WithSummary("Claim a pooled account today (a rep for themselves, a manager for a named rep); 409 names the rule that refuses");
-        pool.MapPost("/{accountId}/release", Release).RequireAuthorization(Can.WorkThePool)
+        pool.MapPost("/{accountId}/release", Release).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Can.WorkThePool)
             .WithSummary("Release an owned account to the pool before the sweep, with a reason; 409 names the rule that refuses");
-        pool.MapGet("/{accountId}/notes", Notes)
+        pool.MapGet("/{accountId}/notes", Notes).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Handoff notes on the account: a rep reads the note they may (the previous owner's once they hold it, or their own); managers and analysts read all");
-        pool.MapPost("/{accountId}/notes", WriteNote).RequireAuthorization(Can.WorkThePool)
+        pool.MapPost("/{accountId}/notes", WriteNote).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Can.WorkThePool)
             .WithSummary("Write (or replace) the handoff note: by the owner, or the owner it was released from; 409 names the rule that refuses");
     }
 

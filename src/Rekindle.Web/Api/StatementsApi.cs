@@ -26,7 +26,7 @@ public static class StatementsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/statements/{repId}", Get).WithTags("Incentives")
+        api.MapGet("/statements/{repId}", Get).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).WithTags("Incentives")
             .WithSummary("A rep's commission, handoff bonus, accelerator and reversal lines of a month, with totals; a rep reads own statements only");
     }
 
