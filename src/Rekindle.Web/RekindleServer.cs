@@ -62,9 +62,10 @@ public static class RekindleServer
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Routing first: it applies an endpoint's upload limits (the import's) before the guard may read a form.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseCrossSiteGuard();
-        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
