@@ -71,7 +71,8 @@ public static class RekindleServer
         app.UseAntiforgery();
         app.MapEmbeddedAssets();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes(BearerSecurityScheme.Name)).AllowAnonymous();
+        // No fonts from Scalar's CDN: the page loads from this app only (the CSP would block them anyway).
+        app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes(BearerSecurityScheme.Name).DisableDefaultFonts()).AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapRekindleApi();
         app.MapRazorPages();

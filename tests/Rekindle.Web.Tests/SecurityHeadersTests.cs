@@ -32,6 +32,16 @@ public sealed class SecurityHeadersTests(WebServer server)
     }
 
     [Fact]
+    public async Task Api_reference_page_alone_allows_inline_script_and_asks_for_no_outside_fonts()
+    {
+        using var client = server.Anonymous();
+        var response = await client.GetAsync("/scalar/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SecurityHeaders.ApiReferencePolicy, string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("\"withDefaultFonts\":false", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assets_are_cached_and_carry_nosniff()
     {
         using var client = server.Anonymous();
