@@ -17,6 +17,12 @@ public sealed class WebUser
     public required string PasswordHash { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public bool Disabled { get; set; }
+
+    /// <summary>
+    /// Changes whenever the user's sessions must end (sign-out, disabling, a new password); each session cookie carries
+    /// the stamp it was issued with, and a cookie with an old stamp is refused.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
 }
 
 /// <summary>A personal API token for an integration: only its hash is kept; the token is shown once.</summary>
@@ -77,6 +83,7 @@ internal sealed class WebUserConfiguration : IEntityTypeConfiguration<WebUser>
         e.Property(x => x.Role).HasMaxLength(16);
         e.Property(x => x.RepId).HasMaxLength(64);
         e.Property(x => x.PasswordHash).HasMaxLength(200);
+        e.Property(x => x.SecurityStamp).HasMaxLength(64);
     }
 }
 

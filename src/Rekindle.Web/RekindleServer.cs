@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -74,14 +75,23 @@ public static class RekindleServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Behind a reverse proxy on this machine (see the README), the client's address and https come from its headers.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Routing first: it applies an endpoint's upload limits (the import's) before the guard may read a form.
+        app.UseRouting();
         app.UseAuthentication();
+        app.UseCrossSiteGuard();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapEmbeddedAssets();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes(BearerSecurityScheme.Name)).AllowAnonymous();
+        // No fonts from Scalar's CDN: the page loads from this app only (the CSP would block them anyway).
+        app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes(BearerSecurityScheme.Name).DisableDefaultFonts()).AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapRekindleApi();
         app.MapRazorPages();
@@ -97,6 +107,10 @@ public static class RekindleServer
         var requests = settings.Workspace.Pooled();
         services.AddScoped(_ => requests.CreateContext());
         services.AddScoped<UserAccounts>();
+        services.AddSingleton<TokenUses>();
+        services.AddHostedService<TokenUseWriter>();
+        services.AddSingleton<SignInGuard>();
+        services.AddRateLimiter(SignInGuard.AddPolicies);
         services.AddScoped<SnapshotQueries>();
         services.AddSingleton<ClassifiedBookCache>();
         services.AddScoped<AccountView>();
@@ -135,7 +149,7 @@ public static class RekindleServer
             document.Info.Description = "Accounts, their lifecycle status and reasons, segments, campaigns, the dormant-account pool and incentives. " +
                 "Sign in with the dashboard's cookie, or send a personal API token as 'Authorization: Bearer rk_...'.";
             return Task.CompletedTask;
-        }).AddDocumentTransformer<BearerSecurityScheme>());
+        }).AddDocumentTransformer<BearerSecurityScheme>().AddOperationTransformer<ApiResponses>());
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or API token", o => o.ForwardDefaultSelector = http =>
@@ -155,6 +169,7 @@ public static class RekindleServer
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = ctx => ApiStatusOr(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOr(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = CheckStamp;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
 
@@ -174,6 +189,21 @@ public static class RekindleServer
     }
 
     private const string SmartScheme = "CookieOrToken";
+
+    /// <summary>
+    /// A session is valid while its user is enabled and still has the security stamp the session began with (sign-out,
+    /// disabling and a new password change it), checked on every request, as ASP.NET Core Identity's stamp validator.
+    /// </summary>
+    private static async Task CheckStamp(CookieValidatePrincipalContext ctx)
+    {
+        var principal = ctx.Principal;
+        var stamp = principal is null ? null : ctx.HttpContext.RequestServices.GetRequiredService<UserAccounts>().SessionStamp(principal.UserId());
+        if (stamp is null || stamp.Length == 0 || stamp != principal!.Stamp())
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
 
     /// <summary>An API call gets the status code; a page gets the redirect to the sign-in or denied page.</summary>
     private static Task ApiStatusOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)

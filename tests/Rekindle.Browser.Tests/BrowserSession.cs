@@ -19,12 +19,14 @@ public sealed partial class BrowserSession(BrowserSite site, IBrowserContext con
     public IReadOnlyList<string> ScriptErrors => errors;
 
     /// <summary>Signs in through the form, as a person does, and waits to land on the home page.</summary>
-    public async Task SignIn(string role)
+    public Task SignIn(string role) => SignIn(site.Server.Users[role].Email, site.Server.Users[role].Password, role);
+
+    /// <summary>Signs in through the form as the user with this email and password, whose role is <paramref name="role"/>.</summary>
+    public async Task SignIn(string email, string password, string role)
     {
-        var user = site.Server.Users[role];
         await page.GotoAsync("/login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(NotLogin());
         await Assertions.Expect(page.GetByTestId("who")).ToContainTextAsync(role);

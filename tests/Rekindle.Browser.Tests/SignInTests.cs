@@ -50,8 +50,10 @@ public sealed class SignInTests(BrowserSite site)
     [BrowserFact]
     public async Task SignOut_FromTheHeader_EndsTheSession()
     {
+        // A user of its own: signing out ends every session of the user, and the other tests share the role users' cookies.
+        var (email, password) = site.Server.NewUser(Roles.Analyst);
         await using var session = await site.Open();
-        await session.SignIn(Roles.Rep);
+        await session.SignIn(email, password, Roles.Analyst);
         var page = session.Page;
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));

@@ -52,6 +52,36 @@ public sealed class AccountsApiTests(WebServer server)
         Assert.Contains($"\"{parameter}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("revenue")]
+    [InlineData("name")]
+    [InlineData("days")]
+    [InlineData("status")]
+    public async Task Page_past_the_end_is_empty_even_where_its_offset_overflows_an_int(string sort)
+    {
+        using var manager = server.WithToken(Roles.Manager);
+        var all = await manager.GetFromJsonAsync<AccountPage>($"/api/accounts?pageSize=500&sort={sort}");
+        Assert.True(all!.Total <= 500);
+        var last = await manager.GetFromJsonAsync<AccountPage>($"/api/accounts?pageSize=1&page={all.Total}&sort={sort}");
+        Assert.Equal(all.Items[^1].AccountId, Assert.Single(last!.Items).AccountId);
+        foreach (var (page, pageSize) in new[] { (all.Total + 1, 1), (2, 500), (4294968, 500), (int.MaxValue, 500), (int.MaxValue, 1) })
+        {
+            var past = await manager.GetFromJsonAsync<AccountPage>($"/api/accounts?page={page}&pageSize={pageSize}&sort={sort}");
+            Assert.Empty(past!.Items);
+            Assert.Equal((all.Total, page, pageSize), (past.Total, past.Page, past.PageSize));
+        }
+    }
+
+    [Fact]
+    public async Task Segment_page_whose_offset_overflows_an_int_is_empty()
+    {
+        using var manager = server.WithToken(Roles.Manager);
+        var first = await manager.GetFromJsonAsync<SegmentsResponse>("/api/segments?pageSize=500");
+        Assert.NotEmpty(first!.Accounts);
+        var past = await manager.GetFromJsonAsync<SegmentsResponse>($"/api/segments?pageSize=500&page={int.MaxValue}");
+        Assert.Empty(past!.Accounts);
+    }
+
     [Fact]
     public async Task List_before_any_snapshot_is_a_404_problem_saying_how_to_get_one()
     {

@@ -178,7 +178,7 @@ public sealed class ApiAccessMatrixTests(ApiServer api)
             case "record campaign results":
                 return new HttpRequestMessage(HttpMethod.Post, $"/api/campaigns/{api.Campaign()}/results");
             case "claim":
-                var pooled = api.Pooled(1)[0];
+                var pooled = api.Pooled(1, except: forRep)[0];
                 return Json(HttpMethod.Post, $"/api/pool/{pooled}/claim", role == Roles.Rep ? new ClaimRequest() : new ClaimRequest(forRep));
             case "release":
                 var owned = role == Roles.Rep ? api.TakeOwned(api.Web.RepId, 1)[0] : api.TakeOwned(forRep, 1)[0];

@@ -80,12 +80,16 @@ public sealed class ApiServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Releases fresh accounts of other reps to the pool (as their owners would), so a test has pooled accounts of its own.</summary>
-    public IReadOnlyList<string> Pooled(int count)
+    /// <summary>
+    /// Releases fresh accounts of other reps (but <paramref name="except"/>; from the last rep in id order when
+    /// <paramref name="fromTheEnd"/>) to the pool, as their owners would, so a test has pooled accounts of its own.
+    /// </summary>
+    public IReadOnlyList<string> Pooled(int count, bool fromTheEnd = false, string? except = null)
     {
         var pooled = new List<string>();
         using var db = Open();
-        foreach (var rep in OtherReps())
+        var reps = OtherReps().Where(r => r != except);
+        foreach (var rep in fromTheEnd ? reps.Reverse() : reps)
         {
             foreach (var id in TakeOwned(rep, Math.Min(count - pooled.Count, 3)))
             {

@@ -169,6 +169,17 @@ public sealed class DashboardPageTests(WebServer server)
         Assert.Equal(db.Reps.Count(), PageFacts.Attributes(html, "statement-row", "data-rep").Count);
     }
 
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("2027-07")]
+    public async Task Statement_page_for_a_month_too_far_ahead_says_why_and_shows_this_month(string period)
+    {
+        var rep = await PageFacts.Session(server, Roles.Rep);
+        var (status, html) = await PageFacts.Get(rep, $"/statements/{server.RepId}?period={period}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal($"'{period}' is too far ahead: statements cover months up to 2027-06 (12 months after this one): showing 2026-06.", PageFacts.Text(html, "period-problem"));
+    }
+
     internal static JsonElement Chart(string html, string testId) =>
         JsonDocument.Parse(PageFacts.Attributes(html, testId, "data-chart").Single()).RootElement;
 

@@ -33,14 +33,16 @@ public sealed class PageAccessMatrixTests(WebServer server)
                      ("/accounts/{other-account}/note", (200, 403, 403)),
                      ("/accounts/{pooled-account}/note", (200, 403, 403)),
                      ("/segments", (200, 200, 200)),
-                     ("/campaigns", (200, 200, 200)),
-                     ("/campaigns/" + DemoWorkspace.Campaign, (200, 200, 200)),
+                     ("/campaigns", (200, 403, 200)),
+                     ("/campaigns/" + DemoWorkspace.Campaign, (200, 403, 200)),
+                     ("/campaigns/no-such-campaign", (404, 403, 404)),
                      ("/pool", (200, 200, 200)),
                      ("/pool?sort=value", (200, 200, 200)),
                      ("/statements", (200, 302, 200)),
                      ("/statements/{rep}", (200, 200, 200)),
                      ("/statements/{rep}?period=2026-05", (200, 200, 200)),
                      ("/statements/{other-rep}", (200, 403, 200)),
+                     ("/statements/{rep}?period=9999-12", (200, 200, 200)),
                      ("/policy", (200, 200, 200)),
                      ("/policy?version=1", (200, 200, 200)),
                  })
@@ -113,6 +115,35 @@ public sealed class PageAccessMatrixTests(WebServer server)
         }
 
         Assert.Equal(expected, (int)response.StatusCode);
+    }
+
+    /// <summary>The account page shows contact addresses to the roles the API shows them to, and only the channels otherwise.</summary>
+    [Theory]
+    [InlineData(Roles.Manager)]
+    [InlineData(Roles.Rep)]
+    [InlineData(Roles.Analyst)]
+    public async Task Account_page_shows_contact_addresses_exactly_as_the_api_does(string role)
+    {
+        var account = PageFacts.RepAccountWithContacts(server);
+        using var token = server.WithToken(role);
+        var api = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Api.AccountResponse>(token, "/api/accounts/" + Uri.EscapeDataString(account));
+        var (status, html) = await PageFacts.Get(await PageFacts.Session(server, role), "/accounts/" + Uri.EscapeDataString(account));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var emails = api!.Contacts.Where(c => c.Email is not null).Select(c => c.Email!).ToList();
+        var phones = api.Contacts.Where(c => c.Phone is not null).Select(c => c.Phone!).ToList();
+        Assert.Equal(api.ContactDetailsHidden, html.Contains("data-testid=\"contact-details-hidden\"", StringComparison.Ordinal));
+        Assert.Equal(emails.Count, PageFacts.Count(html, "contact-email"));
+        Assert.Equal(phones.Count, PageFacts.Count(html, "contact-phone"));
+        using var db = server.Location.Open();
+        foreach (var contact in db.Contacts.Where(c => c.AccountId == account).ToList())
+        {
+            foreach (var address in new[] { contact.Email, contact.Phone }.Where(a => a.Length > 0))
+            {
+                Assert.Equal(!api.ContactDetailsHidden, System.Net.WebUtility.HtmlDecode(html).Contains(address, StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Equal(role == Roles.Analyst, api.ContactDetailsHidden);
     }
 
     [Fact]

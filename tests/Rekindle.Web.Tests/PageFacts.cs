@@ -26,6 +26,17 @@ public static partial class PageFacts
         return db.Accounts.AsNoTracking().Where(a => a.OwnerRepId == server.RepId).OrderBy(a => a.AccountId).Select(a => a.AccountId).First();
     }
 
+    /// <summary>The first account (by id) the rep owns with a contact that has an email or a phone.</summary>
+    public static string RepAccountWithContacts(WebServer server)
+    {
+        using var db = server.Location.Open();
+        return db.Accounts.AsNoTracking().Where(a => a.OwnerRepId == server.RepId && db.Contacts.Any(c => c.AccountId == a.AccountId && (c.Email != "" || c.Phone != "")))
+            .Select(a => a.AccountId).AsEnumerable().Order(StringComparer.Ordinal).First();
+    }
+
+    /// <summary>How many elements carry <c>data-testid="<paramref name="testId"/>"</c>.</summary>
+    public static int Count(string html, string testId) => Regex.Count(html, $"data-testid=\"{Regex.Escape(testId)}\"");
+
     /// <summary>The first account (by id) another rep owns.</summary>
     public static string OtherRepsAccount(WebServer server)
     {

@@ -10,6 +10,92 @@ namespace Rekindle.Web.Tests;
 public sealed class PoolApiTests(ApiServer api)
 {
     [Fact]
+    public async Task Pool_is_paged_and_sorted_as_asked()
+    {
+        api.Pooled(3, fromTheEnd: true);
+        using var analyst = api.Web.WithToken(Roles.Analyst);
+        var all = (await analyst.GetFromJsonAsync<PoolPage>("/api/pool?pageSize=500"))!;
+        Assert.True(all.Total is > 4 and <= 500, $"{all.Total} pooled");
+        Assert.Equal(all.Total, all.Items.Count);
+        var first = (await analyst.GetFromJsonAsync<PoolPage>("/api/pool?pageSize=2"))!;
+        var second = (await analyst.GetFromJsonAsync<PoolPage>("/api/pool?pageSize=2&page=2"))!;
+        Assert.Equal((all.Total, 1, 2), (first.Total, first.Page, first.PageSize));
+        Assert.Equal(all.Items.Take(4).Select(p => p.AccountId), first.Items.Concat(second.Items).Select(p => p.AccountId));
+        var last = (await analyst.GetFromJsonAsync<PoolPage>($"/api/pool?pageSize=1&page={all.Total}"))!;
+        Assert.Equal(all.Items[^1].AccountId, Assert.Single(last.Items).AccountId);
+        Assert.Empty((await analyst.GetFromJsonAsync<PoolPage>($"/api/pool?pageSize=1&page={all.Total + 1}"))!.Items);
+        Assert.Empty((await analyst.GetFromJsonAsync<PoolPage>($"/api/pool?pageSize=500&page={int.MaxValue}"))!.Items);
+
+        var byValue = (await analyst.GetFromJsonAsync<PoolPage>("/api/pool?pageSize=500&sort=value"))!;
+        Assert.Equal(all.Items.OrderByDescending(p => p.ValueAtStake).ThenBy(p => p.AccountId, StringComparer.Ordinal).Select(p => p.AccountId), byValue.Items.Select(p => p.AccountId));
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=501", "pageSize")]
+    [InlineData("sort=colour", "sort")]
+    public async Task Bad_pool_query_is_a_validation_problem_naming_the_parameter(string query, string parameter)
+    {
+        using var analyst = api.Web.WithToken(Roles.Analyst);
+        var response = await analyst.GetAsync("/api/pool?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"{parameter}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pool_page_disables_claims_with_the_reason_once_the_rep_reaches_the_daily_limit()
+    {
+        var claimer = api.OtherReps()[^2];
+        var (email, password) = api.Web.NewUser(Roles.Rep, claimer);
+        using var rep = await api.Web.SignedIn(email, password);
+        using var manager = api.Web.WithToken(Roles.Manager);
+        int madeToday;
+        using (var db = api.Open())
+        {
+            madeToday = db.PoolClaims.Count(c => c.RepId == claimer && c.ClaimedOn == WebServer.Today);
+        }
+
+        var limit = Rekindle.Policies.Policy.DefaultMaxClaimsPerRepPerDay;
+        for (var i = madeToday; i < limit - 1; i++)
+        {
+            var claim = await manager.PostAsJsonAsync($"/api/pool/{api.Pooled(1, fromTheEnd: true, except: claimer)[0]}/claim", new ClaimRequest(claimer));
+            Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
+        }
+
+        var before = await rep.GetStringAsync("/pool");
+        Assert.Null(PageFacts.Text(before, "claim-blocked"));
+        Assert.DoesNotContain(" disabled ", before, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"/api/pool/{api.Pooled(1, fromTheEnd: true, except: claimer)[0]}/claim", new ClaimRequest(claimer))).StatusCode);
+        var after = await rep.GetStringAsync("/pool");
+        Assert.Equal($"You made {limit} claims today, the daily limit of {limit}: claim again tomorrow.", PageFacts.Text(after, "claim-blocked"));
+        var buttons = System.Text.RegularExpressions.Regex.Matches(after, "<button[^>]*data-testid=\"claim\"[^>]*>").Select(m => m.Value).ToList();
+        Assert.NotEmpty(buttons);
+        Assert.All(buttons, b => Assert.Contains(" disabled ", b, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pool_page_shows_fifty_rows_a_page_in_the_api_order()
+    {
+        var manager = await api.Web.SignedIn(Roles.Manager);
+        using var token = api.Web.WithToken(Roles.Manager);
+        var all = (await token.GetFromJsonAsync<PoolPage>("/api/pool?pageSize=500&sort=value"))!;
+        var pages = (all.Total + Pages.Pool.IndexModel.PageSize - 1) / Pages.Pool.IndexModel.PageSize;
+        var shown = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var html = await manager.GetStringAsync($"/pool?sort=value&page={page}");
+            var rows = PageFacts.Attributes(html, "pool-row", "data-account");
+            Assert.True(rows.Count <= Pages.Pool.IndexModel.PageSize);
+            Assert.Equal(page < pages, html.Contains("data-testid=\"next-page\"", StringComparison.Ordinal));
+            shown.AddRange(rows);
+        }
+
+        Assert.Equal(all.Items.Select(p => p.AccountId), shown);
+    }
+
+    [Fact]
     public async Task Parallel_claims_of_one_account_grant_exactly_one()
     {
         var account = api.Pooled(1)[0];
@@ -20,8 +106,8 @@ public sealed class PoolApiTests(ApiServer api)
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
-        var pool = await manager.GetFromJsonAsync<List<PoolItem>>("/api/pool");
-        Assert.DoesNotContain(pool!, p => p.AccountId == account);
+        var pool = await manager.GetFromJsonAsync<PoolPage>("/api/pool?pageSize=500");
+        Assert.DoesNotContain(pool!.Items, p => p.AccountId == account);
     }
 
     [Fact]

@@ -101,6 +101,33 @@ public sealed class ReadApiTests(ApiServer api)
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync("/api/statements/NOBODY")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("2027-06", HttpStatusCode.OK)]
+    [InlineData("2027-07", HttpStatusCode.BadRequest)]
+    [InlineData("9999-11", HttpStatusCode.BadRequest)]
+    [InlineData("9999-12", HttpStatusCode.BadRequest)]
+    [InlineData("0001-01", HttpStatusCode.OK)]
+    public async Task Statement_period_up_to_twelve_months_ahead_is_read_and_a_later_one_is_a_400_saying_why(string period, HttpStatusCode expected)
+    {
+        using var manager = api.Web.WithToken(Roles.Manager);
+        var response = await manager.GetAsync($"/api/statements/{api.Web.RepId}?period={period}");
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("up to 2027-06", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Campaign_members_page_whose_offset_overflows_an_int_is_empty()
+    {
+        var name = api.Campaign();
+        using var analyst = api.Web.WithToken(Roles.Analyst);
+        var past = await analyst.GetFromJsonAsync<CampaignResponse>($"/api/campaigns/{name}?pageSize=500&page={int.MaxValue}");
+        Assert.Empty(past!.Members);
+    }
+
     [Fact]
     public async Task Campaign_reads_results_with_an_interval_and_a_taken_name_is_409()
     {

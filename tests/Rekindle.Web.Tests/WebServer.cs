@@ -30,6 +30,9 @@ public sealed partial class WebServer : IAsyncLifetime
     public IReadOnlyDictionary<string, DemoUser> Users { get; private set; } = new Dictionary<string, DemoUser>();
     public IReadOnlyDictionary<string, string> Tokens { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The running app's services.</summary>
+    public IServiceProvider Services => app!.Services;
+
     /// <summary>The rep id of the rep user.</summary>
     public string RepId => Users[Roles.Rep].RepId!;
 
@@ -83,19 +86,45 @@ public sealed partial class WebServer : IAsyncLifetime
     }
 
     /// <summary>A client signed in through the sign-in form (session cookie), as a browser is.</summary>
-    public async Task<HttpClient> SignedIn(string role)
+    public Task<HttpClient> SignedIn(string role) => SignedIn(Users[role].Email, Users[role].Password);
+
+    /// <summary>
+    /// A client signed in with this email and password. Each comes from an address of its own (X-Forwarded-For, which
+    /// the server takes from a proxy on this machine), so the tests' many sign-ins never meet the per-address limit.
+    /// </summary>
+    public async Task<HttpClient> SignedIn(string email, string password, CookieContainer? cookies = null)
     {
-        var cookies = new CookieContainer();
+        cookies ??= new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", NewAddress());
         var form = await client.GetStringAsync("/login");
         var posted = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["email"] = Users[role].Email,
-            ["password"] = Users[role].Password,
+            ["email"] = email,
+            ["password"] = password,
             ["__RequestVerificationToken"] = AntiforgeryToken(form),
         }));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         return client;
+    }
+
+    /// <summary>A client address no other client of this server used (10.x.y.z).</summary>
+    public static string NewAddress()
+    {
+        var n = Interlocked.Increment(ref addresses);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
+
+    private static int addresses;
+
+    /// <summary>A new user of the role (a fresh email; a rep needs their rep id), with their password.</summary>
+    public (string Email, string Password) NewUser(string role = Roles.Manager, string? repId = null)
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        var password = UserAccounts.NewPassword();
+        using var db = Location.Open();
+        new UserAccounts(db, Clock).Add(email, role, password, repId);
+        return (email, password);
     }
 
     /// <summary>The anti-forgery token of a page's form.</summary>

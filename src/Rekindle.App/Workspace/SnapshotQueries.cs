@@ -60,6 +60,13 @@ public sealed class SnapshotQueries(WorkspaceDb db)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>
+    /// The rows before page <paramref name="page"/> (from 1), counted in 64 bits and capped at int.MaxValue: a product
+    /// past it wrapped to a negative number, which Skip takes as 0 (the first page, labelled as the page asked for).
+    /// No list has that many rows, so a capped skip is always past the end: an empty page.
+    /// </summary>
+    public static int Skip(int page, int pageSize) => (int)Math.Clamp((Math.Max(1L, page) - 1) * Math.Max(0, pageSize), 0, int.MaxValue);
+
     /// <summary>The latest saved snapshot, or null when none was saved yet.</summary>
     public ClassificationSnapshot? Latest() => db.Snapshots.AsNoTracking().OrderByDescending(s => s.AsOf).FirstOrDefault();
 
@@ -138,11 +145,11 @@ public sealed class SnapshotQueries(WorkspaceDb db)
         // What is counted: every snapshot row has its account (a foreign key), so then the snapshot's rows alone.
         var matching = rowsAlone ? rows : joined.Select(x => x.R);
         var postgres = db.Provider == WorkspaceProvider.Postgres;
-        var skip = (page - 1) * pageSize;
+        var skip = Skip(page, pageSize);
         switch (query.Sort)
         {
             case AccountSort.Status:
-                return StatusByStatus(snapshot, joined, matching, page, pageSize, query.Descending, postgres);
+                return StatusByStatus(snapshot, joined, matching, page, pageSize, skip, query.Descending, postgres);
             case AccountSort.Name:
                 var listed = accounts.Where(a => rows.Any(r => r.AccountId == a.AccountId));
                 var ids = ByName(listed, query.Descending, postgres).Skip(skip).Take(pageSize).Select(a => a.AccountId).ToList();
@@ -181,11 +188,10 @@ public sealed class SnapshotQueries(WorkspaceDb db)
     /// ORDER BY on the status's rank would sort every matching row first.
     /// </summary>
     private static SnapshotPage StatusByStatus(
-        ClassificationSnapshot snapshot, IQueryable<Joined> joined, IQueryable<SnapshotAccount> matching, int page, int pageSize, bool descending, bool postgres)
+        ClassificationSnapshot snapshot, IQueryable<Joined> joined, IQueryable<SnapshotAccount> matching, int page, int pageSize, int skip, bool descending, bool postgres)
     {
         var counts = matching.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionary(c => c.Status, c => c.Count);
         var statuses = Enum.GetValues<LifecycleStatus>();
-        var skip = (page - 1) * pageSize;
         var list = new List<SnapshotListRow>(pageSize);
         foreach (var status in descending ? statuses.Reverse() : statuses)
         {

@@ -98,7 +98,7 @@ public static class AccountDetailsApi
 
         // AccountView classifies the whole book (the status needs the company cycle and the key-account cut).
         var d = view.Load(id, asOf ?? clock.Today, policies.CurrentPolicy().Policy, events)!;
-        var hidden = !user.IsManager() && !user.IsRep();
+        var hidden = !user.SeesContactAddresses();
         var c = d.Classification;
         var a = d.Account;
         return TypedResults.Ok(new AccountResponse(

@@ -36,9 +36,9 @@ public static class AccountsApi
     public static void Map(RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
-        accounts.MapGet("", List)
+        accounts.MapGet("", List).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Accounts by their latest saved status: filter by status, key flag, owner, segment and text; sort by name, revenue, days or status; page");
-        accounts.MapGet("/{id}", AccountDetailsApi.Get)
+        accounts.MapGet("/{id}", AccountDetailsApi.Get).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One account: status and reasons as of a date, status history, timeline, contacts (addresses for managers and the owner) and owners; a rep reads own accounts only");
     }
 

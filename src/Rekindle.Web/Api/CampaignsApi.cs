@@ -71,13 +71,13 @@ public static class CampaignsApi
         var group = api.MapGroup("/campaigns").WithTags("Campaigns").RequireAuthorization(Can.Analyse);
         group.MapGet("", (CampaignStore store) => store.List().Select(Item).ToList())
             .WithSummary("Every campaign of the workspace, oldest first");
-        group.MapPost("", Plan)
+        group.MapPost("", Plan).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Plan a campaign over the lapsed accounts with a seeded control group and store it (like rekindle campaign plan)");
-        group.MapGet("/{name}", Get)
+        group.MapGet("/{name}", Get).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One campaign: its settings, plays, skipped accounts and a page of its members in work order");
-        group.MapGet("/{name}/results", (string name, CampaignStore store, CampaignMeasurer measurer, WebClock clock, DateOnly? asOf) => Results(name, store, measurer, asOf ?? clock.Today, record: false))
+        group.MapGet("/{name}/results", (string name, CampaignStore store, CampaignMeasurer measurer, WebClock clock, DateOnly? asOf) => Results(name, store, measurer, asOf ?? clock.Today, record: false)).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Treatment against control as of a date (default today): accounts, responded, reactivated, revenue, uplift with its 95% interval; overall, by segment, by play. Nothing is stored");
-        group.MapPost("/{name}/results", (string name, CampaignStore store, CampaignMeasurer measurer, WebClock clock, DateOnly? asOf) => Results(name, store, measurer, asOf ?? clock.Today, record: true))
+        group.MapPost("/{name}/results", (string name, CampaignStore store, CampaignMeasurer measurer, WebClock clock, DateOnly? asOf) => Results(name, store, measurer, asOf ?? clock.Today, record: true)).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Measure the campaign as of a date (default today) and record each member's outcome, replacing the previous measurement (like rekindle campaign results)");
     }
 
@@ -194,7 +194,7 @@ public static class CampaignsApi
                 g.Where(m => m.Group == CampaignGroup.Treatment).GroupBy(CampaignExport.ListOf).OrderBy(l => l.Key, StringComparer.Ordinal)
                     .ToDictionary(l => l.Key, l => l.Count(), StringComparer.Ordinal)))
             .ToList();
-        var members = plan.Members.Skip((page - 1) * pageSize).Take(pageSize).Select(m => new CampaignMemberItem(
+        var members = plan.Members.Skip(SnapshotQueries.Skip(page, pageSize)).Take(pageSize).Select(m => new CampaignMemberItem(
             m.AccountId, m.AccountName, m.OwnerRepId, CampaignStore.GroupCode(m.Group), m.Play, m.SegmentCode, m.Status.Code(), m.Key, m.RevenueAtStake,
             m.Channel is { } c ? Codes.Of(c) : null, m.OfferCode));
         return new CampaignResponse(

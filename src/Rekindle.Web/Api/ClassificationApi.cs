@@ -37,9 +37,9 @@ public static class ClassificationApi
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/classification").WithTags("Classification");
-        group.MapGet("/summary", Summary)
+        group.MapGet("/summary", Summary).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Accounts, key accounts and revenue by status, with shares, from the latest saved snapshot (or the latest on or before asOf)");
-        group.MapGet("/transitions", Transitions)
+        group.MapGet("/transitions", Transitions).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Transition matrix between two saved snapshots: the latest on or before 'from' and the latest on or before 'to' (default: the last two)");
     }
 

@@ -26,7 +26,7 @@ public static class JobsApi
         var jobs = api.MapGroup("/jobs").WithTags("Jobs");
         jobs.MapGet("", (JobsBoard board) => board.Status())
             .WithSummary("The nightly job (classification snapshot, then pool sweep): schedule, next run, and each step's latest run and outcome");
-        jobs.MapPost("/nightly/run", RunNow)
+        jobs.MapPost("/nightly/run", RunNow).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Can.Manage)
             .WithSummary("Run the nightly job now as of today, in the background (managers); steps already done for today are not repeated");
     }

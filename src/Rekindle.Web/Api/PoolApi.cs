@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Rekindle.App.Pool;
+using Rekindle.App.Workspace;
 using Rekindle.Pool;
 using Rekindle.Storage;
 using Rekindle.Web.Auth;
@@ -27,6 +28,9 @@ public sealed record PoolItem(
     int TimesPooled,
     int PastClaims,
     decimal ValueAtStake);
+
+/// <summary>A page of the pool, sorted by how long accounts have waited (longest first) or by value at stake.</summary>
+public sealed record PoolPage(DateOnly AsOf, string Sort, int Total, int Page, int PageSize, IReadOnlyList<PoolItem> Items);
 
 /// <summary>The handoff note: players, policies, politics and free text.</summary>
 public sealed record HandoffNoteItem(string AccountId, string Author, DateOnly WrittenOn, string Players, string Policies, string Politics, string? FreeText);
@@ -55,17 +59,58 @@ public static class PoolApi
     public static void Map(RouteGroupBuilder api)
     {
         var pool = api.MapGroup("/pool").WithTags("Pool");
-        pool.MapGet("", (PoolQueries queries, WebClock clock, DateOnly? asOf) => queries.List(asOf ?? clock.Today).Select(Item).ToList())
-            .WithSummary("Accounts in the pool, longest waiting first: when and why released, by whom, value at stake; never contact details");
-        pool.MapPost("/{accountId}/claim", Claim).RequireAuthorization(Can.WorkThePool)
+        pool.MapGet("", List)
+            .WithSummary("Accounts in the pool, longest waiting first (or by value at stake), paged: when and why released, by whom, value at stake; never contact details");
+        pool.MapPost("/{accountId}/claim", Claim).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Can.WorkThePool)
             .WithSummary("Claim a pooled account today (a rep for themselves, a manager for a named rep); 409 names the rule that refuses");
-        pool.MapPost("/{accountId}/release", Release).RequireAuthorization(Can.WorkThePool)
+        pool.MapPost("/{accountId}/release", Release).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Can.WorkThePool)
             .WithSummary("Release an owned account to the pool before the sweep, with a reason; 409 names the rule that refuses");
-        pool.MapGet("/{accountId}/notes", Notes)
+        pool.MapGet("/{accountId}/notes", Notes).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Handoff notes on the account: a rep reads the note they may (the previous owner's once they hold it, or their own); managers and analysts read all");
-        pool.MapPost("/{accountId}/notes", WriteNote).RequireAuthorization(Can.WorkThePool)
+        pool.MapPost("/{accountId}/notes", WriteNote).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Can.WorkThePool)
             .WithSummary("Write (or replace) the handoff note: by the owner, or the owner it was released from; 409 names the rule that refuses");
     }
+
+    public const string ByWaiting = "waiting";
+    public const string ByValue = "value";
+
+    /// <param name="asOf">The day (default: today).</param>
+    /// <param name="sort">waiting (default: longest waiting first) or value (value at stake, highest first).</param>
+    /// <param name="page">From 1.</param>
+    /// <param name="pageSize">1 to 500 (default 50).</param>
+    internal static Results<Ok<PoolPage>, ValidationProblem> List(PoolQueries queries, WebClock clock, DateOnly? asOf = null, string? sort = null, int page = 1, int pageSize = 50)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (sort is not null and not ByWaiting and not ByValue)
+        {
+            problems["sort"] = [$"'{sort}' is not a sort ({ByWaiting}, {ByValue})"];
+        }
+
+        if (page < 1)
+        {
+            problems["page"] = ["pages count from 1"];
+        }
+
+        if (pageSize is < 1 or > SnapshotQueries.MaxPageSize)
+        {
+            problems["pageSize"] = [$"a page holds 1 to {SnapshotQueries.MaxPageSize} accounts"];
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        var day = asOf ?? clock.Today;
+        var all = Sorted(queries.List(day), sort ?? ByWaiting);
+        return TypedResults.Ok(new PoolPage(day, sort ?? ByWaiting, all.Count, page, pageSize,
+            [.. all.Skip(SnapshotQueries.Skip(page, pageSize)).Take(pageSize).Select(Item)]));
+    }
+
+    /// <summary>The pool in the sort's order (the page and the API share it): as listed (longest waiting first), or by value at stake, then account id.</summary>
+    public static IReadOnlyList<PoolListRow> Sorted(IReadOnlyList<PoolListRow> all, string sort) => sort == ByValue
+        ? [.. all.OrderByDescending(r => r.ValueAtStake).ThenBy(r => r.Pooled.AccountId, StringComparer.Ordinal)]
+        : all;
 
     internal static Results<Ok<ClaimResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult> Claim(
         string accountId, ClaimRequest? request, ClaimsPrincipal user, PoolActions actions, WorkspaceDb db, WebClock clock)

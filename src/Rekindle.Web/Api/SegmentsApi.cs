@@ -102,7 +102,7 @@ public static class SegmentsApi
         var visible = scope is null ? book.Accounts : [.. book.Accounts.Where(a => a.OwnerRepId == scope)];
         var matrix = scope is null ? book.Matrix : SegmentMatrix.Of(visible, book.Bands);
         var listed = visible.Where(matches).OrderByDescending(a => a.RevenueAtStake).ThenBy(a => a.AccountId, StringComparer.Ordinal).ToList();
-        var items = listed.Skip((page - 1) * pageSize).Take(pageSize).Select(a =>
+        var items = listed.Skip(SnapshotQueries.Skip(page, pageSize)).Take(pageSize).Select(a =>
         {
             var favourite = SegmentsWriter.Favourite(book, s.Directory, a);
             return new SegmentAccountItem(

@@ -26,12 +26,12 @@ public static class StatementsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/statements/{repId}", Get).WithTags("Incentives")
+        api.MapGet("/statements/{repId}", Get).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).WithTags("Incentives")
             .WithSummary("A rep's commission, handoff bonus, accelerator and reversal lines of a month, with totals; a rep reads own statements only");
     }
 
     /// <param name="repId">The rep.</param>
-    /// <param name="period">The month, yyyy-MM (default: this month).</param>
+    /// <param name="period">The month, yyyy-MM (default: this month), at most 12 months after this month.</param>
     internal static Results<Ok<StatementResponse>, ValidationProblem, ForbidHttpResult, ProblemHttpResult> Get(
         string repId, ClaimsPrincipal user, PoolQueries queries, WorkspaceDb db, WebClock clock, string? period = null)
     {
@@ -41,9 +41,9 @@ public static class StatementsApi
         }
 
         var month = StatementPeriod.Of(clock.Today);
-        if (period is not null && !StatementPeriod.TryParse(period, out month))
+        if (period is not null && !StatementMonths.TryRead(period, clock.Today, out month, out var problem))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [$"'{period}' is not a month as yyyy-MM (for example 2026-10)"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [problem] });
         }
 
         if (!db.Reps.Any(r => r.RepId == repId))

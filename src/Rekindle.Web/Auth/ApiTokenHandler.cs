@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Rekindle.Web.Auth;
 
 /// <summary>Authenticates <c>Authorization: Bearer rk_...</c> with a personal API token.</summary>
-public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserAccounts users)
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserAccounts users, TokenUses uses)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -20,9 +20,12 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var user = users.FindByToken(header["Bearer ".Length..].Trim());
-        return Task.FromResult(user is null
-            ? AuthenticateResult.Fail("the API token is not valid or was revoked")
-            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(SignedIn.Identity(user, SchemeName)), SchemeName)));
+        if (users.FindByToken(header["Bearer ".Length..].Trim()) is not { } found)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("the API token is not valid or was revoked"));
+        }
+
+        uses.Seen(found.TokenId);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(SignedIn.Identity(found.User, SchemeName)), SchemeName)));
     }
 }

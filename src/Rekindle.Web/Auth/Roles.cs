@@ -39,4 +39,7 @@ public static class Can
         [WorkThePool] = [Roles.Manager, Roles.Rep],
         [Analyse] = [Roles.Manager, Roles.Analyst],
     };
+
+    /// <summary>Whether the user holds one of the policy's roles: pages ask this, so a page and its API refuse the same roles.</summary>
+    public static bool May(this System.Security.Claims.ClaimsPrincipal user, string policy) => RolesOf[policy].Any(user.IsInRole);
 }

@@ -7,6 +7,11 @@ public static class SignedIn
 {
     public const string RepIdClaim = "rekindle:rep";
 
+    /// <summary>The user's security stamp when the session began; a session whose stamp is no longer the user's is refused.</summary>
+    public const string StampClaim = "rekindle:stamp";
+
+    public static string Stamp(this ClaimsPrincipal user) => user.FindFirstValue(StampClaim) ?? "";
+
     public static long UserId(this ClaimsPrincipal user) =>
         long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : 0;
 
@@ -19,6 +24,12 @@ public static class SignedIn
     public static bool IsManager(this ClaimsPrincipal user) => user.IsInRole(Roles.Manager);
 
     public static bool IsRep(this ClaimsPrincipal user) => user.IsInRole(Roles.Rep);
+
+    /// <summary>
+    /// Whether the user reads contacts' addresses (email, phone, social, postal): managers and reps (who only open their
+    /// own accounts); analysts see who the contacts are and which channels reach them. The API and the page both ask this.
+    /// </summary>
+    public static bool SeesContactAddresses(this ClaimsPrincipal user) => user.IsManager() || user.IsRep();
 
     /// <summary>The rep the user is; null for managers and analysts.</summary>
     public static string? RepId(this ClaimsPrincipal user) => user.FindFirstValue(RepIdClaim) is { Length: > 0 } id ? id : null;
@@ -38,6 +49,7 @@ public static class SignedIn
             new(ClaimTypes.Email, user.Email),
             new(ClaimTypes.Name, user.DisplayName.Length > 0 ? user.DisplayName : user.Email),
             new(ClaimTypes.Role, user.Role),
+            new(StampClaim, user.SecurityStamp),
         };
         if (user.RepId is { Length: > 0 } rep)
         {

@@ -86,6 +86,7 @@ public sealed class UserAccounts(WorkspaceDb db, TimeProvider clock)
             RepId = knownRole == Roles.Rep ? repId : null,
             PasswordHash = "",
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            SecurityStamp = NewStamp(),
         };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.WebUsers.Add(user);
@@ -126,6 +127,52 @@ public sealed class UserAccounts(WorkspaceDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>The stamp the user's sessions must carry; null when the user is gone or disabled (no session is valid).</summary>
+    public string? SessionStamp(long userId) =>
+        db.WebUsers.AsNoTracking().Where(u => u.Id == userId && !u.Disabled).Select(u => u.SecurityStamp).FirstOrDefault();
+
+    /// <summary>Ends every session of the user (their cookies carry the old stamp); API tokens are revoked one by one.</summary>
+    public void EndSessions(long userId)
+    {
+        db.WebUsers.Where(u => u.Id == userId).ExecuteUpdate(u => u.SetProperty(x => x.SecurityStamp, NewStamp()));
+    }
+
+    /// <summary>Disables the user: they cannot sign in, their sessions end and their API tokens stop working.</summary>
+    public WebUser Disable(string email, string actor) => Change(email, actor, "user_disabled", "", u => u.Disabled = true);
+
+    /// <summary>Lets a disabled user sign in again (their old sessions stay ended).</summary>
+    public WebUser Enable(string email, string actor) => Change(email, actor, "user_enabled", "", u => u.Disabled = false);
+
+    /// <summary>Sets a new password (at least <see cref="MinimumPasswordLength"/> characters) and ends the user's sessions.</summary>
+    public WebUser ResetPassword(string email, string password, string actor)
+    {
+        if (password.Length < MinimumPasswordLength)
+        {
+            throw new UserRefusedException($"the password must have at least {MinimumPasswordLength} characters");
+        }
+
+        return Change(email, actor, "password_reset", "", u => u.PasswordHash = Hasher.HashPassword(u, password));
+    }
+
+    private WebUser Change(string email, string actor, string action, string details, Action<WebUser> change)
+    {
+        var normal = Normalize(email);
+        var user = db.WebUsers.FirstOrDefault(u => u.Email == normal) ?? throw new UserRefusedException($"no user with email {normal}");
+        change(user);
+        user.SecurityStamp = NewStamp();
+        db.AuditLog.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Actor = actor,
+            Action = action,
+            Entity = "web_user",
+            EntityId = normal,
+            Details = details,
+        });
+        db.SaveChanges();
+        return user;
+    }
+
     /// <summary>Issues a personal API token for <paramref name="userId"/>; the returned secret is not stored.</summary>
     public IssuedToken IssueToken(long userId, string name)
     {
@@ -160,8 +207,11 @@ public sealed class UserAccounts(WorkspaceDb db, TimeProvider clock)
         return true;
     }
 
-    /// <summary>The active user holding this token, or null.</summary>
-    public WebUser? FindByToken(string secret)
+    /// <summary>
+    /// The active user holding this token and the token's id, or null. Reads only: a request never writes (under
+    /// SQLite a write waits for any import in progress); <see cref="TokenUses"/> records when tokens were last used.
+    /// </summary>
+    public (WebUser User, long TokenId)? FindByToken(string secret)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal))
         {
@@ -169,25 +219,17 @@ public sealed class UserAccounts(WorkspaceDb db, TimeProvider clock)
         }
 
         var hash = Hash(secret);
-        var token = db.ApiTokens.FirstOrDefault(t => t.Hash == hash && t.RevokedAtUtc == null);
-        if (token is null)
-        {
-            return null;
-        }
-
-        var user = db.WebUsers.AsNoTracking().FirstOrDefault(u => u.Id == token.UserId && !u.Disabled);
-        if (user is not null)
-        {
-            token.LastUsedUtc = clock.GetUtcNow().UtcDateTime;
-            db.SaveChanges();
-        }
-
-        return user;
+        var found = db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash && t.RevokedAtUtc == null)
+            .Join(db.WebUsers.AsNoTracking().Where(u => !u.Disabled), t => t.UserId, u => u.Id, (t, u) => new { User = u, TokenId = t.Id })
+            .FirstOrDefault();
+        return found is null ? null : (found.User, found.TokenId);
     }
 
     /// <summary>A password of 16 random letters and digits, for generated demo users.</summary>
     public static string NewPassword() =>
         RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 

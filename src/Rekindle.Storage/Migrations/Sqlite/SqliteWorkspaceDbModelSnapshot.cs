@@ -1297,6 +1297,12 @@ namespace Rekindle.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")

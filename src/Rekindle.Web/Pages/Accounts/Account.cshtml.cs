@@ -22,6 +22,11 @@ public sealed class AccountModel(AccountView view, WorkspacePolicies policies, P
     public bool NoteSaved { get; private set; }
     public bool MayWriteNote { get; private set; }
 
+    /// <summary>The contacts as the API gives them to this user: without addresses for analysts.</summary>
+    public IReadOnlyList<Api.ContactItem> Contacts { get; private set; } = [];
+
+    public bool ContactsHidden { get; private set; }
+
     public IActionResult OnGet(string id, int? claimed, int? noted)
     {
         var account = db.Accounts.Find(id);
@@ -36,6 +41,8 @@ public sealed class AccountModel(AccountView view, WorkspacePolicies policies, P
         }
 
         Details = view.Load(id, clock.Today, policies.CurrentPolicy().Policy)!;
+        ContactsHidden = !User.SeesContactAddresses();
+        Contacts = [.. Details.Contacts.Select(p => Api.AccountDetailsApi.Contact(p, ContactsHidden))];
         Standing = pool.Standing(id);
         Notes = VisibleNotes(Standing);
         Claimed = claimed == 1;

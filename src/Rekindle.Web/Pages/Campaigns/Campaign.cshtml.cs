@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rekindle.App.Reactivation;
 using Rekindle.Reactivation;
 using Rekindle.Storage;
+using Rekindle.Web.Auth;
 using Rekindle.Web.Hosting;
 
 namespace Rekindle.Web.Pages.Campaigns;
 
 /// <summary>
 /// A campaign's results as of today, as <c>rekindle campaign results</c> measures them: treatment against control
-/// overall, by play and by segment, with the reactivation uplift and its 95% interval. Reading measures; it stores
+/// overall, by play and by segment, with the reactivation uplift and its 95% interval (managers and analysts, as the API). Reading measures; it stores
 /// nothing (the CLI verb and the API store a measurement).
 /// </summary>
 public sealed class CampaignModel(CampaignStore store, CampaignMeasurer measurer, WebClock clock) : PageModel
@@ -21,6 +22,11 @@ public sealed class CampaignModel(CampaignStore store, CampaignMeasurer measurer
 
     public IActionResult OnGet(string name)
     {
+        if (!User.May(Can.Analyse))
+        {
+            return Denied.Page(ViewData, IndexModel.RepsRefused);
+        }
+
         var stored = store.Load(name.Trim());
         if (stored is null)
         {

@@ -11,15 +11,18 @@ namespace Rekindle.Web.Pages.Pool;
 
 /// <summary>
 /// The dormant-account pool: every signed-in user sees it; a rep claims for themselves with one click, a manager
-/// for a named rep; analysts only look. A granted claim goes to the account page with the handoff note; a refused
+/// for a named rep; analysts only look. Paged as the account list is; a rep at a claim limit sees the claim buttons
+/// disabled with the reason. A granted claim goes to the account page with the handoff note; a refused
 /// one comes back here with the rule in words.
 /// </summary>
 public sealed class IndexModel(PoolQueries pool, PoolActions actions, WorkspacePolicies policies, WorkspaceDb db, WebClock clock) : PageModel
 {
-    public const int Shown = 200;
+    public const int PageSize = 50;
 
     public IReadOnlyList<PoolListRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public string Sort { get; private set; } = "waiting";
     public string Currency { get; private set; } = "";
     public IReadOnlyList<string> ActiveReps { get; private set; } = [];
@@ -31,6 +34,18 @@ public sealed class IndexModel(PoolQueries pool, PoolActions actions, WorkspaceP
 
     public bool MayClaim => User.IsRep() || User.IsManager();
 
+    /// <summary>For a rep at a claim limit: why their claim buttons are disabled; null while they may claim.</summary>
+    public string? ClaimBlocked => Blocked(Limits);
+
+    /// <summary>The reason a rep with these counts cannot claim now, or null.</summary>
+    public static string? Blocked((int Today, int MaxToday, int Open, int MaxOpen)? limits) => limits switch
+    {
+        { } l when l.Today >= l.MaxToday => $"You made {l.Today} claims today, the daily limit of {l.MaxToday}: claim again tomorrow.",
+        { } l when l.Open >= l.MaxOpen => $"You hold {l.Open} open claims, the limit of {l.MaxOpen}: work or release one before claiming more.",
+        _ => null,
+    };
+
+    /// <summary>The query's <c>page</c> is read by hand: Razor Pages keeps the name "page" for the page's own route value.</summary>
     public void OnGet(string? sort) => Load(sort);
 
     public IActionResult OnPost(string? account, string? rep, string? sort)
@@ -63,6 +78,9 @@ public sealed class IndexModel(PoolQueries pool, PoolActions actions, WorkspaceP
         return Redirect($"/accounts/{Uri.EscapeDataString(account.Trim())}?claimed=1");
     }
 
+    /// <summary>This list with another page (the sort kept).</summary>
+    public string Link(int page) => $"/pool?{(Sort == Api.PoolApi.ByValue ? "sort=value&" : "")}page={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>What each pool rule is for, in a sentence a rep understands.</summary>
     public static string Explain(Rekindle.Pool.RefusalRule rule) => rule switch
     {
@@ -78,11 +96,13 @@ public sealed class IndexModel(PoolQueries pool, PoolActions actions, WorkspaceP
 
     private void Load(string? sort)
     {
-        Sort = sort == "value" ? "value" : "waiting";
+        Sort = sort == Api.PoolApi.ByValue ? Api.PoolApi.ByValue : Api.PoolApi.ByWaiting;
+        var text = Request.HasFormContentType && Request.Form.ContainsKey("page") ? Request.Form["page"] : Request.Query["page"];
+        PageNumber = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
         var today = clock.Today;
-        var all = pool.List(today);
+        var all = Api.PoolApi.Sorted(pool.List(today), Sort);
         Total = all.Count;
-        Rows = [.. (Sort == "value" ? all.OrderByDescending(r => r.ValueAtStake).ThenBy(r => r.Pooled.AccountId, StringComparer.Ordinal) : all.AsEnumerable()).Take(Shown)];
+        Rows = [.. all.Skip(SnapshotQueries.Skip(PageNumber, PageSize)).Take(PageSize)];
         Currency = WorkspaceBook.ReportingCurrency(db) ?? "";
         if (User.IsManager())
         {

@@ -40,7 +40,11 @@ public sealed class IndexModel(SnapshotQueries snapshots, WorkspacePolicies poli
     public static string Link(SegmentCell cell) => "/accounts?segment=" + Uri.EscapeDataString(cell.Code) + "&sort=revenue";
 
     /// <summary>A cell's background: the more revenue at stake, the stronger.</summary>
+    /// <summary>
+    /// The cell's shade as a class of site.css (heat-0 to heat-5, by its share of the largest cell's revenue): the
+    /// Content-Security-Policy allows no style attribute.
+    /// </summary>
     public string Heat(SegmentCell cell) => MaxCellRevenue <= 0 || cell.Accounts == 0
         ? ""
-        : $"background: rgba(194, 65, 12, {(0.08 + (0.5 * (double)(cell.RevenueAtStake / MaxCellRevenue))).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})";
+        : "heat-" + ((int)Math.Round(5 * (double)(cell.RevenueAtStake / MaxCellRevenue))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -47,12 +47,12 @@ public sealed class StatementModel(PoolQueries pool, WorkspaceDb db, WebClock cl
             return StatementPeriod.Of(today);
         }
 
-        if (StatementPeriod.TryParse(text.Trim(), out var period))
+        if (StatementMonths.TryRead(text.Trim(), today, out var period, out var why))
         {
             return period;
         }
 
-        problem = $"'{text}' is not a month (yyyy-MM, for example 2026-06): showing {StatementPeriod.Of(today)}.";
+        problem = $"{why}: showing {StatementPeriod.Of(today)}.";
         return StatementPeriod.Of(today);
     }
 }
