@@ -30,6 +30,9 @@ public enum ImportFormat
     /// <summary>A Shopify orders export: orders_export_1.csv (and its numbered siblings), customers_export.csv when present.</summary>
     Shopify,
 
+    /// <summary>An event log <c>cust,date</c> (BTYDplus grocery): a booked order of no amount per row, read by <see cref="ExternalFormats"/>, the one elog reader.</summary>
+    Elog,
+
     /// <summary>One reps file in the reps.csv format (rep_id, name, email, commission_rate, active), any file name.</summary>
     Reps,
 }
@@ -55,6 +58,10 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
         if (format == ImportFormat.Cdnow)
         {
             ReadCdnow(name, rows);
+        }
+        else if (format == ImportFormat.Elog)
+        {
+            ReadElog(rows);
         }
         else
         {
@@ -212,6 +219,17 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
         {
             Fatal(name, lineNo + 1, "not UTF-8 text");
         }
+    }
+
+    /// <summary>The event log through the same reader as <c>backtest --data --input-format elog</c>: one parse, the same errors.</summary>
+    private void ReadElog(List<Row> rows)
+    {
+        foreach (var o in ExternalFormats.Read(ExternalFormat.Elog, path, run.Errors))
+        {
+            rows.Add(new Row(o.Line, o.AccountId, o.OrderId, o.Date, o.Amount, ""));
+        }
+
+        run.RowRejected(rejected, -1, null);
     }
 
     private void ReadOnlineRetail(string name, List<Row> rows)

@@ -19,10 +19,10 @@ public static class ImportCommand
         var source = new Argument<string>("SOURCE") { Description = "The CSV folder (accounts.csv, orders.csv, ...), or the file of --format" };
         var format = new Option<string>("--format")
         {
-            Description = "folder (default), cdnow (CDNOW_master.txt / CDNOW_sample.txt) or online-retail (online_retail_invoices.csv)",
+            Description = "folder (default), cdnow (CDNOW_master.txt / CDNOW_sample.txt), online-retail (online_retail_invoices.csv) or elog (cust,date event log, e.g. groceryElog.csv)",
             DefaultValueFactory = _ => "folder",
         };
-        format.AcceptOnlyFromAmong("folder", "csv", "cdnow", "online-retail");
+        format.AcceptOnlyFromAmong("folder", "csv", "cdnow", "online-retail", "elog");
         var from = new Option<string?>("--from")
         {
             Description = "Another system's export as it comes: salesforce (a Data Export folder or its .zip), hubspot (deals, companies and contacts exports), shopify (orders_export_1.csv ... and customers_export.csv)",
@@ -59,6 +59,7 @@ public static class ImportCommand
                 ("hubspot", _) => ImportFormat.HubSpot,
                 (_, "cdnow") => ImportFormat.Cdnow,
                 (_, "online-retail") => ImportFormat.OnlineRetail,
+                (_, "elog") => ImportFormat.Elog,
                 _ => ImportFormat.Folder,
             };
             var options = new ImportOptions
