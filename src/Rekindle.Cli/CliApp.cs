@@ -8,7 +8,8 @@ namespace Rekindle.Cli;
 /// <summary>The <c>rekindle</c> command: its verbs, and one place that turns errors into messages and exit codes.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, CliConsole console)
+    /// <summary>Runs the command; <paramref name="more"/> adds verbs from outside the CLI project (the host's serve and users).</summary>
+    public static int Run(string[] args, CliConsole console, IReadOnlyList<Func<CliConsole, Command>>? more = null)
     {
         var root = new RootCommand("Rekindle: find the customers you are quietly losing, say why, and win them back.");
         root.Add(DemoCommand.Create(console));
@@ -25,9 +26,11 @@ public static class CliApp
         root.Add(SegmentsCommand.Create(console));
         root.Add(CampaignCommands.Create(console));
         root.Add(FitCommand.Create(console));
-        root.Add(ServeCommand.Create(console));
-        root.Add(UsersCommand.Create(console));
         root.Add(SnapshotsCommand.Create(console));
+        foreach (var create in more ?? [])
+        {
+            root.Add(create(console));
+        }
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.UnmatchedTokens.Count == 0 && parsed.CommandResult.Command is { Action: null, Subcommands.Count: > 0 })

@@ -11,7 +11,7 @@ public static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CliApp.Run(args, new CliConsole(output, error, new FakeTimeProvider(Today)));
+        var code = Rekindle.Host.RekindleCommand.Run(args, new CliConsole(output, error, new FakeTimeProvider(Today)));
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }

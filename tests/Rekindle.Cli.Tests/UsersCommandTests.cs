@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Rekindle.Cli.Commands;
+using Rekindle.Host;
 using Rekindle.Storage;
 using Rekindle.Web.Auth;
 

@@ -1,4 +1,5 @@
 using Rekindle.Cli;
+using Rekindle.Host;
 
 // The one place where "today" comes from the system clock: every verb receives it as an explicit date.
-return CliApp.Run(args, new CliConsole(Console.Out, Console.Error, TimeProvider.System));
+return RekindleCommand.Run(args, new CliConsole(Console.Out, Console.Error, TimeProvider.System));

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Rekindle.Cli;
+using Rekindle.Cli.Commands;
 using Rekindle.Web.Auth;
 
-namespace Rekindle.Cli.Commands;
+namespace Rekindle.Host;
 
 /// <summary>
 /// <c>rekindle users add --email E --role R [--rep REP_ID] [--name NAME]</c>, <c>rekindle users list</c>, and

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Rekindle.Cli;
+using Rekindle.Cli.Commands;
 using Cronos;
 using Rekindle.Web;
 using Rekindle.Web.Hosting;
 
-namespace Rekindle.Cli.Commands;
+namespace Rekindle.Host;
 
 /// <summary>
 /// <c>rekindle serve [--urls URL] [--demo] [--schedule CRON]</c>: the web app (API, dashboard, nightly jobs) on the
