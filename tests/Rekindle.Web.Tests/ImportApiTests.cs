@@ -63,6 +63,41 @@ public sealed class ImportApiTests(ApiServer api)
         Assert.DoesNotContain("rekindle-upload-", body, StringComparison.Ordinal);
     }
 
+    /// <summary>A Shopify export through the API: the dry run counts and writes nothing; the import then writes what it said.</summary>
+    [Fact]
+    public async Task Shopify_export_dry_run_first_then_the_import()
+    {
+        const string orders = "Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name,Vendor\n" +
+            "#9001,webshop@buyer.example,paid,USD,30.00,2025-03-01 10:00:00 -0500,1,Mug,30.00,Web Buyer,Kitchen\n" +
+            "#9002,webshop@buyer.example,voided,USD,12.00,2025-03-02 10:00:00 -0500,1,Cup,12.00,Web Buyer,Kitchen\n";
+        using var manager = api.Web.WithToken(Roles.Manager);
+        var before = Counts();
+
+        var dry = await manager.PostAsync("/api/import?source=shopify&dryRun=true", Upload(("orders_export_1.csv", orders)));
+        var dryReport = await dry.Content.ReadFromJsonAsync<ImportResponse>();
+        var afterDry = Counts();
+        var real = await (await manager.PostAsync("/api/import?source=shopify", Upload(("orders_export_1.csv", orders)))).Content.ReadFromJsonAsync<ImportResponse>();
+
+        Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+        Assert.True(dryReport!.DryRun);
+        Assert.Equal(before, afterDry);
+        Assert.Equal(dryReport.Inserted, real!.Inserted);
+        Assert.False(real.DryRun);
+        Assert.Equal(before.Orders + 2, Counts().Orders);
+        using var db = api.Open();
+        Assert.Equal(Common.OrderStatus.Cancelled, db.Orders.Single(o => o.OrderId == "#9002").Status);
+    }
+
+    [Fact]
+    public async Task Unknown_source_is_a_400_naming_the_known_ones()
+    {
+        using var analyst = api.Web.WithToken(Roles.Analyst);
+        var response = await analyst.PostAsync("/api/import?source=sap", Upload(("x.csv", "a\n1\n")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("salesforce, hubspot, shopify", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private (int Accounts, int Orders, int Audit) Counts()
     {
         using var db = api.Open();

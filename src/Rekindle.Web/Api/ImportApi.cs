@@ -13,11 +13,19 @@ using Rekindle.Web.Hosting;
 
 namespace Rekindle.Web.Api;
 
-/// <summary>What one file of an import did.</summary>
-public sealed record ImportFileItem(string File, long Rows, long Inserted, long Updated, long Unchanged);
+/// <summary>What one file of an import did (or, in a dry run, would do): skipped rows are left out on purpose (deleted records).</summary>
+public sealed record ImportFileItem(string File, long Rows, long Inserted, long Updated, long Unchanged, long Skipped, string Encoding, IReadOnlyList<string> UnusedColumns);
 
-/// <summary>A committed import: the reporting currency and each file's counts (the same upload again: all unchanged).</summary>
-public sealed record ImportResponse(string Currency, long Rows, long Inserted, long Updated, long Unchanged, IReadOnlyList<ImportFileItem> Files);
+/// <summary>
+/// An import: the reporting currency and each file's counts (the same upload again: all unchanged). With dryRun nothing
+/// was written and the counts say what the import would do; notes name files not read and conversions applied.
+/// </summary>
+public sealed record ImportResponse(string Currency, long Rows, long Inserted, long Updated, long Unchanged, IReadOnlyList<ImportFileItem> Files)
+{
+    public bool DryRun { get; init; }
+    public long Skipped { get; init; }
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>One thing wrong with an uploaded file: where (file, line, column), the value, and why. Line 0: the file as a whole.</summary>
 public sealed record ImportErrorItem(string File, int Line, string Column, string Value, string Reason);
@@ -41,26 +49,60 @@ public static class ImportApi
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .Accepts<IFormFileCollection>("multipart/form-data")
-            .WithSummary("Import CSV files of the folder format (accounts.csv, orders.csv, ...) or one zip of them: all or nothing; errors name file, line, column and reason");
+            .WithSummary("Import CSV files of the folder format (accounts.csv, orders.csv, ...), or another system's export (source=salesforce|hubspot|shopify, or source=mapping with a mapping.json), as files or one zip: all or nothing; dryRun=true checks and counts, writes nothing; errors name file, line, column and reason");
     }
 
     internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(
-        IFormFileCollection files, ClaimsPrincipal user, WorkspaceDb db, WebClock clock, CancellationToken cancellationToken)
+        IFormFileCollection files, ClaimsPrincipal user, WorkspaceDb db, WebClock clock, CancellationToken cancellationToken,
+        string? source = null, bool dryRun = false, string? currency = null)
     {
+        var format = source?.ToLowerInvariant() switch
+        {
+            null or "" or "folder" => ImportFormat.Folder,
+            "salesforce" => ImportFormat.Salesforce,
+            "hubspot" => ImportFormat.HubSpot,
+            "shopify" => ImportFormat.Shopify,
+            "mapping" => ImportFormat.Mapped,
+            _ => (ImportFormat?)null,
+        };
+        if (format is null)
+        {
+            return TypedResults.Problem(Problems.BadRequest("Unknown source", $"source '{source}': expected folder, salesforce, hubspot, shopify or mapping"));
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "rekindle-upload-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            var unpacked = await Unpack(files, folder, cancellationToken);
+            var unpacked = await Unpack(files, folder, format.Value == ImportFormat.Folder, cancellationToken);
             if (unpacked.Count > 0)
             {
                 return Refused(unpacked, unpacked.Count, folder);
             }
 
-            var report = new WorkspaceImporter(db, clock.Provider).Import(ImportFormat.Folder, folder, new ImportOptions { Actor = user.Email() }, cancellationToken);
+            App.Workspace.Sources.ImportMapping? mapping = null;
+            if (format.Value == ImportFormat.Mapped)
+            {
+                var mappingFile = Path.Combine(folder, "mapping.json");
+                if (!File.Exists(mappingFile))
+                {
+                    return Refused([new InputError("mapping.json", 0, "", "", "source=mapping needs the mapping uploaded as mapping.json beside the files")], 1, folder);
+                }
+
+                mapping = App.Workspace.Sources.ImportMapping.Load(mappingFile);
+                File.Delete(mappingFile);
+            }
+
+            var options = new ImportOptions { Actor = user.Email(), DryRun = dryRun, Currency = currency, Mapping = mapping };
+            var report = new WorkspaceImporter(db, clock.Provider).Import(format.Value, folder, options, cancellationToken);
             return TypedResults.Ok(new ImportResponse(
                 report.Currency, report.Rows, report.Inserted, report.Updated, report.Unchanged,
-                [.. report.Files.Select(f => new ImportFileItem(f.File, f.Rows, f.Inserted, f.Updated, f.Unchanged))]));
+                [.. report.Files.Select(f => new ImportFileItem(f.File, f.Rows, f.Inserted, f.Updated, f.Unchanged, f.Skipped, f.Encoding, f.Unmapped))])
+            {
+                DryRun = report.DryRun,
+                Skipped = report.Skipped,
+                Notes = [.. report.Notes.Select(n => n.Replace(folder, "the upload", StringComparison.Ordinal))],
+            });
         }
         catch (InputException e)
         {
@@ -73,15 +115,19 @@ public static class ImportApi
     }
 
     /// <summary>Writes the uploaded CSV files (or the zip's) into <paramref name="folder"/>; returns what is wrong with the upload itself.</summary>
-    private static async Task<List<InputError>> Unpack(IFormFileCollection files, string folder, CancellationToken cancellationToken)
+    private static async Task<List<InputError>> Unpack(IFormFileCollection files, string folder, bool folderFormat, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
         var known = CsvSchema.All.Select(s => s.FileName).ToHashSet(StringComparer.Ordinal);
         void Check(string name)
         {
-            if (!known.Contains(name))
+            if (folderFormat && !known.Contains(name))
             {
                 errors.Add(new InputError(name, 0, "", "", $"not a file of the folder format ({string.Join(", ", known)})"));
+            }
+            else if (!folderFormat && !name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !name.Equals("mapping.json", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(new InputError(name, 0, "", "", "an export's files are CSV files (and mapping.json for source=mapping)"));
             }
             else if (File.Exists(Path.Combine(folder, name)))
             {
