@@ -25,19 +25,25 @@ public class ElogImportTests
         Assert.Equal(before, workspace.Fingerprint());
     }
 
-    /// <summary>The same bad line gives the same error through the import and through backtest --data: one reader.</summary>
-    [Fact]
-    public void BadLine_SameErrorThroughImportAndBacktest()
+    /// <summary>The bad-input corpus of the order logs: each bad line gives the same error through the import and through backtest --data (one reader per format).</summary>
+    [Theory]
+    [InlineData("elog", "log.csv", "cust,date\n1,2006-01-01\n2,2006-13-45\n")]
+    [InlineData("cdnow", "log.txt", " 00001 19970101  1   11.77\n 00002 19971332  1   12.00\n")]
+    [InlineData("cdnow", "log.txt", " 00001 19970101  1   11.77\n#00002 19970102  1   12.00\n")]
+    [InlineData("cdnow", "log.txt", " 00001 19970101  1   11.77\n 00002 19970102  x   -12.00\n")]
+    [InlineData("online-retail", "log.csv", "customer_id,invoice_no,invoice_datetime,n_lines,total_quantity,amount_gbp,country\n1,I1,2010-12-01 08:26:00,1,1,10.00,UK\n2,I2,2010-12-01 8:26,1,1,10.00,UK\n")]
+    public void BadLine_SameErrorThroughImportAndBacktest(string format, string file, string text)
     {
-        using var folder = new TempFolder().Write("elog.csv", "cust,date\n1,2006-01-01\n2,2006-13-45\n");
+        using var folder = new TempFolder().Write(file, text);
         using var workspace = new TestWorkspace(WorkspaceProvider.Sqlite);
 
-        var imported = Rk.Run(workspace, "import", "--format", "elog", folder.File("elog.csv"));
-        var backtest = Rk.Run("backtest", "--data", folder.File("elog.csv"), "--input-format", "elog", "--from", "2006-06-30", "--to", "2006-06-30");
+        var imported = Rk.Run(workspace, "import", "--format", format, folder.File(file));
+        var backtest = Rk.Run("backtest", "--data", folder.File(file), "--input-format", format, "--from", "2006-06-30", "--to", "2006-06-30");
 
         Assert.Equal(2, imported.ExitCode);
         Assert.Equal(2, backtest.ExitCode);
-        var error = imported.Error.Split('\n').First(l => l.StartsWith("error: elog.csv:3", StringComparison.Ordinal));
-        Assert.Contains(error, backtest.Error, StringComparison.Ordinal);
+        var errors = imported.Error.Split('\n').Where(l => l.StartsWith($"error: {file}:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Contains(e, backtest.Error, StringComparison.Ordinal));
     }
 }

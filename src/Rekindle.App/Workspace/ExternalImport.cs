@@ -45,8 +45,6 @@ public enum ImportFormat
 /// </summary>
 internal sealed class ExternalImport(ImportRun run, ImportFormat format, string path, CancellationToken cancellationToken)
 {
-    private static readonly string[] OnlineRetailColumns = ["customer_id", "invoice_no", "invoice_datetime", "n_lines", "total_quantity", "amount_gbp", "country"];
-
     private readonly FileCounts rejected = new(Path.GetFileName(path));
 
     public static string CurrencyOf(ImportFormat format) => format == ImportFormat.OnlineRetail ? "GBP" : "USD";
@@ -55,18 +53,7 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
     {
         var name = Path.GetFileName(path);
         var rows = new List<Row>();
-        if (format == ImportFormat.Cdnow)
-        {
-            ReadCdnow(name, rows);
-        }
-        else if (format == ImportFormat.Elog)
-        {
-            ReadElog(rows);
-        }
-        else
-        {
-            ReadOnlineRetail(name, rows);
-        }
+        Read(name, rows);
 
         var rate = Rate(name);
         if (run.Fatal)
@@ -149,186 +136,31 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
         return 0m;
     }
 
-    private void ReadCdnow(string name, List<Row> rows)
+    /// <summary>The log through its one reader (<see cref="ExternalFormats"/>, as backtest --data reads it): each bad row rejected with its text.</summary>
+    private void Read(string name, List<Row> rows)
     {
-        using var reader = OpenText(name);
-        if (reader is null)
+        var before = run.Errors.Count;
+        var kind = format switch
         {
-            return;
+            ImportFormat.Cdnow => ExternalFormat.Cdnow,
+            ImportFormat.Elog => ExternalFormat.Elog,
+            _ => ExternalFormat.OnlineRetail,
+        };
+        var reading = new LogReading(
+            Rejected: (line, text) => run.RowRejected(rejected, line, () => text),
+            Tick: line => run.Tick(name, line, 0));
+        var orders = ExternalFormats.Read(kind, path, run.Errors, reading, out var unreadable);
+        foreach (var o in orders)
+        {
+            rows.Add(new Row(o.Line, o.AccountId, o.OrderId, o.Date, o.Amount, o.Region));
         }
 
-        var perDay = new Dictionary<(string, DateOnly), int>();
-        var lineNo = 0;
-        var seenData = false;
-        try
+        if (unreadable)
         {
-            for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
-            {
-                lineNo++;
-                var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length == 0)
-                {
-                    continue;
-                }
-
-                if (!seenData && !fields[0].All(char.IsAsciiDigit))
-                {
-                    seenData = true; // the master's header line
-                    continue;
-                }
-
-                seenData = true;
-                run.Tick(name, lineNo, 0);
-                if (fields.Length is not (4 or 5))
-                {
-                    Reject(name, lineNo, "", "", $"expected 4 fields (customer_id date number_of_cds dollar_value) or 5 (master_id sample_id date cds dollars), got {fields.Length} (a truncated or malformed line?)");
-                    run.RowRejected(rejected, lineNo, () => line);
-                    continue;
-                }
-
-                var o = fields.Length - 4;
-                var customer = fields[0].TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0";
-                var dateOk = DateOnly.TryParseExact(fields[1 + o], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
-                if (!fields[0].All(char.IsAsciiDigit) || fields[0].Length > Fields.MaxIdLength)
-                {
-                    Reject(name, lineNo, "customer_id", fields[0], "a customer id is digits");
-                }
-
-                if (!dateOk)
-                {
-                    Reject(name, lineNo, "date", fields[1 + o], "not a valid date (expected yyyymmdd, a real calendar day)");
-                }
-
-                if (!int.TryParse(fields[2 + o], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                {
-                    Reject(name, lineNo, "number_of_cds", fields[2 + o], "not a whole number of CDs");
-                }
-
-                var amount = Amount(name, lineNo, "dollar_value", fields[3 + o]);
-                if (run.RowRejected(rejected, lineNo, () => line) || amount is null)
-                {
-                    continue;
-                }
-
-                var key = (customer, date);
-                var n = perDay[key] = perDay.GetValueOrDefault(key) + 1;
-                rows.Add(new Row(lineNo, customer, $"{customer}-{fields[1 + o]}-{n}", date, amount.Value, ""));
-            }
-        }
-        catch (DecoderFallbackException)
-        {
-            Fatal(name, lineNo + 1, "not UTF-8 text");
-        }
-    }
-
-    /// <summary>The event log through the same reader as <c>backtest --data --input-format elog</c>: one parse, the same errors.</summary>
-    private void ReadElog(List<Row> rows)
-    {
-        foreach (var o in ExternalFormats.Read(ExternalFormat.Elog, path, run.Errors))
-        {
-            rows.Add(new Row(o.Line, o.AccountId, o.OrderId, o.Date, o.Amount, ""));
+            run.FatalIfNew(before);
         }
 
         run.RowRejected(rejected, -1, null);
-    }
-
-    private void ReadOnlineRetail(string name, List<Row> rows)
-    {
-        var before = run.Errors.Count;
-        using var f = CsvFile.Open(path, name, OnlineRetailColumns, [], run.Errors);
-        run.FatalIfNew(before);
-        while (f is not null && f.Read())
-        {
-            run.Tick(name, f.Line, 0);
-            var customer = Fields.Id(f, 0);
-            var invoice = Fields.Id(f, 1);
-            var stamp = f.Span(2);
-            var date = default(DateOnly);
-            var dateOk = stamp.Length == 19 && IsoDate.TryParse(stamp[..10], out date) && stamp[10] == ' '
-                && TimeOnly.TryParseExact(stamp[11..], "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-            if (!dateOk)
-            {
-                f.Error(2, stamp.ToString(), "not a valid date-time (expected yyyy-MM-dd HH:mm:ss)");
-            }
-
-            f.Integer(3);
-            f.Integer(4);
-            var amount = Fields.Money(f, 5);
-            if (amount < 0)
-            {
-                f.Error(5, amount.Value.ToString(CultureInfo.InvariantCulture), "a booked order cannot have a negative amount");
-            }
-
-            var country = Fields.Text(f, 6);
-            if (!run.HasErrorsOn(f.Line) && customer is not null && invoice is not null && amount is not null)
-            {
-                rows.Add(new Row(f.Line, customer, invoice, date, amount.Value, country));
-            }
-
-            run.RowRejected(rejected, f.Line, () => string.Join(',', Enumerable.Range(0, OnlineRetailColumns.Length).Select(i => RejectsFile.Quote(f.Text(i)))));
-        }
-
-        run.RowRejected(rejected, -1, null);
-    }
-
-    private StreamReader? OpenText(string name)
-    {
-        if (!File.Exists(path))
-        {
-            Fatal(name, 0, "file not found");
-            return null;
-        }
-
-        using (var probe = File.OpenRead(path))
-        {
-            Span<byte> head = stackalloc byte[4096];
-            if (probe.Length == 0)
-            {
-                Fatal(name, 0, "the file is empty");
-                return null;
-            }
-
-            if (head[..probe.Read(head)].Contains((byte)0))
-            {
-                Fatal(name, 0, "not a UTF-8 text file (it contains binary data)");
-                return null;
-            }
-        }
-
-        return new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-    }
-
-    private decimal? Amount(string name, int line, string column, string text)
-    {
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            Reject(name, line, column, text, "not a number (use digits with a '.' decimal point)");
-            return null;
-        }
-
-        if (amount < 0)
-        {
-            Reject(name, line, column, text, "a booked order cannot have a negative amount");
-            return null;
-        }
-
-        if (!Money.Fits(amount))
-        {
-            Reject(name, line, column, text, $"more than {Money.Scale} decimal places (or too large)");
-            return null;
-        }
-
-        return amount;
-    }
-
-    private void Reject(string name, int line, string column, string value, string reason) =>
-        run.Errors.Add(name, line, column, value, reason);
-
-    private void Fatal(string name, int line, string reason)
-    {
-        var before = run.Errors.Count;
-        run.Errors.Add(name, line, "", "", reason);
-        run.FatalIfNew(before);
     }
 
     private sealed record Row(int Line, string Customer, string OrderId, DateOnly Date, decimal Amount, string Region);

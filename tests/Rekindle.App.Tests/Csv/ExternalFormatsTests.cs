@@ -28,7 +28,7 @@ public class ExternalFormatsTests
         ExternalFormats.Read(ExternalFormat.Cdnow, path, errors);
         File.Delete(path);
         var lines = errors.Describe().ToList();
-        Assert.Contains(lines, l => l.EndsWith(":2: column date value \"19971332\": not a valid date (expected yyyymmdd)", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.EndsWith(":3: column dollars value \"x\": not a non-negative amount", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(":2: column date value \"19971332\": not a valid date (expected yyyymmdd, a real calendar day)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(":3: column dollar_value value \"x\": not a number (use digits with a '.' decimal point)", StringComparison.Ordinal));
     }
 }
