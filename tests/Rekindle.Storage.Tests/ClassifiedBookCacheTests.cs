@@ -41,4 +41,37 @@ public class ClassifiedBookCacheTests(GeneratedCompanies companies) : IClassFixt
         view.Load(ids[0], AsOf.AddDays(-1), Policy.Default with { DormantAfterDays = 300 });
         Assert.Equal(5, cache.Computed);
     }
+
+    /// <summary>Two dates in turn are classified once each (the cache keeps several); the same date asked at once by many is classified once.</summary>
+    [Fact]
+    public void Get_DatesInTurnAndConcurrentRequests_ClassifyEachDateOnce()
+    {
+        using var workspace = new TestWorkspace(WorkspaceProvider.Sqlite);
+        Assert.Equal(0, Rk.Run(workspace, "import", companies.Of(300)).ExitCode);
+        var cache = new ClassifiedBookCache();
+
+        Parallel.For(0, 8, _ =>
+        {
+            using var db = workspace.Open();
+            cache.Get(db, Policy.Default, AsOf);
+        });
+        using (var db = workspace.Open())
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                cache.Get(db, Policy.Default, AsOf.AddDays(-30));
+                cache.Get(db, Policy.Default, AsOf);
+            }
+
+            Assert.Equal(2, cache.Computed);
+            for (var d = 1; d <= ClassifiedBookCache.Capacity; d++)
+            {
+                cache.Get(db, Policy.Default, AsOf.AddDays(-d));
+            }
+
+            Assert.Equal(2 + ClassifiedBookCache.Capacity, cache.Computed);
+            cache.Get(db, Policy.Default, AsOf); // pushed out by the four newer dates: classified again
+            Assert.Equal(3 + ClassifiedBookCache.Capacity, cache.Computed);
+        }
+    }
 }
