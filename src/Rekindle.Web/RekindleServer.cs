@@ -118,6 +118,7 @@ public static class RekindleServer
         services.AddScoped<Snapshots>();
         services.AddScoped<SnapshotJob>();
         services.AddScoped<PoolActions>();
+        services.AddScoped<WorkspaceReps>();
         services.AddScoped<PoolQueries>();
         services.AddScoped<PoolSweeper>();
         services.AddScoped<CampaignStore>();

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Rekindle.App.Workspace;
+using Rekindle.Storage;
 using Rekindle.Web.Api;
 using Rekindle.Web.Auth;
 
@@ -42,6 +44,7 @@ public sealed class ApiAccessMatrixTests(ApiServer api)
         ("/api/campaigns/{campaign}/results", Analysts),
         ("/api/pool", Everyone),
         ("/api/pool/{own}/notes", Everyone),
+        ("/api/reps", Everyone),
         ("/api/statements/{rep}", Everyone),
         ("/api/statements/{otherRep}", Analysts),
         ("/api/policy", Everyone),
@@ -61,6 +64,8 @@ public sealed class ApiAccessMatrixTests(ApiServer api)
                      ("claim", PoolWorkers, 200),
                      ("release", PoolWorkers, 200),
                      ("write note", PoolWorkers, 201),
+                     ("add rep", Managers, 201),
+                     ("deactivate rep", Managers, 200),
                      ("set policy", Managers, 200),
                      ("import", Analysts, 200),
                  })
@@ -188,6 +193,17 @@ public sealed class ApiAccessMatrixTests(ApiServer api)
                 var account = api.TakeOwned(author, 1)[0];
                 return Json(HttpMethod.Post, $"/api/pool/{account}/notes",
                     new NoteRequest("Ana decides", "annual tender", "finance vetoes", null, role == Roles.Rep ? null : author));
+            case "add rep":
+                // Added inactive (and sorting after the fill's reps), so no other test is handed it as an active rep.
+                return Json(HttpMethod.Post, "/api/reps", new AddRepRequest($"ZZ-MATRIX-{role}", "Matrix Rep", "matrix@example.com", 0.05m, Active: false));
+            case "deactivate rep":
+                var departing = $"ZZ-LEAVER-{role}";
+                using (var db = api.Open())
+                {
+                    Assert.Null(new WorkspaceReps(db, api.Web.Clock).Add(new Rep { RepId = departing, Name = "Leaver", Active = true }, "tests"));
+                }
+
+                return new HttpRequestMessage(HttpMethod.Post, $"/api/reps/{departing}/deactivate");
             case "set policy":
                 using (var reader = api.Web.WithToken(Roles.Analyst))
                 {

@@ -39,7 +39,7 @@ public static class RepsCommand
             };
             if (new WorkspaceReps(db, console.Clock).Add(rep, parse.GetValue(by) ?? Environment.UserName) is { } refusal)
             {
-                console.Error.WriteLine($"refused: {refusal}");
+                console.Error.WriteLine($"refused: {refusal}{(refusal.IdTaken ? " (rekindle reps list)" : "")}");
                 return ExitCodes.Refused;
             }
 

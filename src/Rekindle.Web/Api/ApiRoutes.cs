@@ -17,6 +17,7 @@ public static class ApiRoutes
         SegmentsApi.Map(api);
         CampaignsApi.Map(api);
         PoolApi.Map(api);
+        RepsApi.Map(api);
         StatementsApi.Map(api);
         PolicyApi.Map(api);
         ImportApi.Map(api);
