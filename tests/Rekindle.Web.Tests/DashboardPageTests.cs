@@ -155,6 +155,49 @@ public sealed class DashboardPageTests(WebServer server)
         Assert.Equal(Pages.Campaigns.CampaignModel.UpliftText(results.Overall), PageFacts.Text(html, "uplift"));
     }
 
+    /// <summary>The dashboard plans a campaign as the API does (a refused plan shows why beside the form) and exports its three lists as the CLI does.</summary>
+    [Fact]
+    public async Task Campaigns_page_plans_a_campaign_and_its_page_exports_the_three_lists()
+    {
+        var manager = await PageFacts.Session(server, Roles.Manager);
+        var token = WebServer.AntiforgeryToken(await manager.GetStringAsync("/campaigns"));
+
+        var refused = await PageFacts.PostForm(manager, "/campaigns?handler=Plan", token, ("Name", "page-plan"), ("Segments", "tier=enormous"), ("Holdout", "0.2"), ("Seed", "7"));
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("data-testid=\"plan-problems\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("segments:", refusedHtml, StringComparison.Ordinal);
+
+        var planned = await PageFacts.PostForm(manager, "/campaigns?handler=Plan", token, ("Name", "page-plan"), ("Segments", ""), ("Holdout", "0.2"), ("Seed", "7"));
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        Assert.Equal("/campaigns/page-plan", planned.Headers.Location!.OriginalString);
+        using (var db = server.Location.Open())
+        {
+            var stored = new App.Reactivation.CampaignStore(db, server.Clock).Load("page-plan")!;
+            Assert.Equal(7, stored.Campaign.Seed);
+            Assert.True(stored.Campaign.TreatmentAccounts > 0 && stored.Campaign.ControlAccounts > 0);
+        }
+
+        var (_, html) = await PageFacts.Get(manager, "/campaigns/page-plan");
+        foreach (var list in App.Reactivation.CampaignExport.Lists)
+        {
+            Assert.Contains($"data-testid=\"export-{list}\"", html, StringComparison.Ordinal);
+            var csv = await manager.GetAsync($"/campaigns/page-plan?handler=Export&list={list}");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+            var text = await csv.Content.ReadAsStringAsync();
+            var header = list switch
+            {
+                "mail" => App.Reactivation.CampaignExport.MailColumns,
+                "calls" => App.Reactivation.CampaignExport.CallColumns,
+                _ => App.Reactivation.CampaignExport.TaskColumns,
+            };
+            Assert.StartsWith(string.Join(',', header), text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/campaigns/page-plan?handler=Export&list=faxes")).StatusCode);
+    }
+
     [Fact]
     public async Task Rep_statements_redirect_to_their_own_and_another_reps_is_403()
     {

@@ -45,6 +45,30 @@ public sealed class CampaignModel(CampaignStore store, CampaignMeasurer measurer
         return Page();
     }
 
+    /// <summary>
+    /// The treatment group's mail, call or task list as a CSV download, exactly as <c>rekindle campaign export NAME
+    /// --list LIST</c> writes it (contacts who opted out since the plan withheld; the control group never exported).
+    /// </summary>
+    public IActionResult OnGetExport(string name, string list, [FromServices] WorkspaceDb db)
+    {
+        if (!User.May(Can.Analyse))
+        {
+            return Denied.Page(ViewData, IndexModel.RepsRefused);
+        }
+
+        var stored = store.Load(name.Trim());
+        if (stored is null || !CampaignExport.Lists.Contains(list, StringComparer.Ordinal))
+        {
+            return NotFound();
+        }
+
+        var directory = WorkspaceDirectory.Load(db, withOrderLines: false);
+        var selection = CampaignExport.Select(stored.Plan, list, directory);
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        CampaignExport.WriteCsv(selection, directory, stored.Campaign.Currency, text);
+        return File(System.Text.Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{stored.Campaign.Name}-{list}.csv");
+    }
+
     /// <summary>"+4.2 pp [+1.0, +7.5]", or why there is no uplift.</summary>
     public static string UpliftText(UpliftRow row) => row.ReactivationUplift is { } u
         ? $"{Pages.Fmt.Points(u.Estimate)} [{Pages.Fmt.Points(u.Lower)}, {Pages.Fmt.Points(u.Upper)}]"
