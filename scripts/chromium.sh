@@ -6,7 +6,7 @@
 #   export REKINDLE_CHROMIUM="$(bash scripts/chromium.sh)"
 set -euo pipefail
 
-executable=/usr/bin/chromium
+executable="${REKINDLE_CHROMIUM_EXECUTABLE:-/usr/bin/chromium}"  # another path only for the script's own tests
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@";
