@@ -109,6 +109,8 @@ public static class RekindleServer
         services.AddScoped<UserAccounts>();
         services.AddSingleton<TokenUses>();
         services.AddHostedService<TokenUseWriter>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<SignInGuard>();
         services.AddRateLimiter(SignInGuard.AddPolicies);
         services.AddScoped<SnapshotQueries>();

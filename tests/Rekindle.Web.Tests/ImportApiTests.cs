@@ -88,6 +88,50 @@ public sealed class ImportApiTests(ApiServer api)
         Assert.Equal(Common.OrderStatus.Cancelled, db.Orders.Single(o => o.OrderId == "#9002").Status);
     }
 
+    /// <summary>background=true: the request answers 202 at once with the job; the job imports, its state and counts are read back, and the jobs panel shows its run.</summary>
+    [Fact]
+    public async Task Background_import_is_queued_then_runs_and_reports_its_counts_and_errors()
+    {
+        using var analyst = api.Web.WithToken(Roles.Analyst);
+        var accounts = Accounts.Replace("IMP-", "BG-", StringComparison.Ordinal);
+        var orders = Orders.Replace("IMP-", "BG-", StringComparison.Ordinal);
+
+        var accepted = await analyst.PostAsync("/api/import?background=true", Upload(("accounts.csv", accounts), ("orders.csv", orders)));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var job = (await accepted.Content.ReadFromJsonAsync<Hosting.ImportJobView>(Web))!;
+        Assert.Equal($"/api/import/jobs/{job.Id}", accepted.Headers.Location!.OriginalString);
+        var done = await Until(analyst, job.Id);
+        Assert.Equal("succeeded", done.State);
+        Assert.Equal(4, done.Report!.Inserted);
+        using (var db = api.Open())
+        {
+            Assert.Equal(2, db.Orders.Count(o => o.OrderId.StartsWith("BG-")));
+            Assert.Contains(db.JobRuns.AsNoTracking().Where(r => r.Job == "import").ToList(), r => r.Outcome == "succeeded" && r.Message.Contains(job.Id, StringComparison.Ordinal));
+        }
+
+        var bad = await analyst.PostAsync("/api/import?background=true", Upload(("accounts.csv", accounts), ("orders.csv", orders.Replace("2025-02-04", "2025-02-30", StringComparison.Ordinal).Replace("BG-O", "BG-X", StringComparison.Ordinal))));
+        var failed = await Until(analyst, (await bad.Content.ReadFromJsonAsync<Hosting.ImportJobView>(Web))!.Id);
+        Assert.Equal("failed", failed.State);
+        Assert.Equal(1, failed.ErrorCount);
+        Assert.Equal(("orders.csv", 3, "order_date"), (failed.Errors[0].File, failed.Errors[0].Line, failed.Errors[0].Column));
+    }
+
+    private static async Task<Hosting.ImportJobView> Until(HttpClient client, string id)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var view = (await client.GetFromJsonAsync<Hosting.ImportJobView>($"/api/import/jobs/{id}", Web))!;
+            if (view.State is "succeeded" or "failed")
+            {
+                return view;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"import job {id} did not end within 30 s");
+    }
+
     [Fact]
     public async Task Unknown_source_is_a_400_naming_the_known_ones()
     {

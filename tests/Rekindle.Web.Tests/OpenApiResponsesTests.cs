@@ -68,6 +68,8 @@ public sealed class OpenApiResponsesTests(ApiServer api)
             ("put", "/api/policy", "/api/policy", Roles.Manager, new { policy = new { dormantAfterDays = -1 }, reason = "no" }, 400),
             ("post", "/api/import", "/api/import", Roles.Rep, null, 403),
             ("post", "/api/import", "/api/import", Roles.Manager, "bad", 400),
+            ("get", "/api/import/jobs/{id}", "/api/import/jobs/nosuchjob", Roles.Manager, null, 404),
+            ("get", "/api/import/jobs/{id}", "/api/import/jobs/nosuchjob", Roles.Rep, null, 403),
             ("get", "/api/jobs", "/api/jobs", Roles.Rep, null, 200),
             ("post", "/api/jobs/nightly/run", "/api/jobs/nightly/run", Roles.Analyst, null, 403),
         ];

@@ -49,12 +49,19 @@ public static class ImportApi
             .WithFormOptions(multipartBodyLengthLimit: MaxUploadBytes)
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .Accepts<IFormFileCollection>("multipart/form-data")
-            .WithSummary("Import CSV files of the folder format (accounts.csv, orders.csv, ...), or another system's export (source=salesforce|hubspot|shopify, or source=mapping with a mapping.json), as files or one zip: all or nothing; dryRun=true checks and counts, writes nothing; errors name file, line, column and reason");
+            .Produces<ImportJobView>(StatusCodes.Status202Accepted)
+            .WithSummary("Import CSV files of the folder format (accounts.csv, orders.csv, ...), or another system's export (source=salesforce|hubspot|shopify, or source=mapping with a mapping.json), as files or one zip: all or nothing; dryRun=true checks and counts, writes nothing; background=true queues it as a job (202, follow /api/import/jobs/{id}); errors name file, line, column and reason");
+        api.MapGet("/import/jobs/{id}", (string id, ImportJobs jobs) => jobs.Find(id) is { } job ? Results.Ok(job) : Results.Problem(Problems.NotFound($"no import job {id} (jobs are kept until the server restarts)")))
+            .WithTags("Import")
+            .RequireAuthorization(Can.Analyse)
+            .Produces<ImportJobView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A background import: queued, running (file and rows done), succeeded (its counts) or failed (its errors)");
     }
 
-    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(
-        IFormFileCollection files, ClaimsPrincipal user, WorkspaceDb db, WebClock clock, CancellationToken cancellationToken,
-        string? source = null, bool dryRun = false, string? currency = null)
+    internal static async Task<Results<Ok<ImportResponse>, Accepted<ImportJobView>, ProblemHttpResult>> Import(
+        IFormFileCollection files, ClaimsPrincipal user, WorkspaceDb db, WebClock clock, ImportJobs jobs, CancellationToken cancellationToken,
+        string? source = null, bool dryRun = false, string? currency = null, bool background = false)
     {
         var format = source?.ToLowerInvariant() switch
         {
@@ -72,6 +79,7 @@ public static class ImportApi
 
         var folder = Path.Combine(Path.GetTempPath(), "rekindle-upload-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var queued = false;
         try
         {
             var unpacked = await Unpack(files, folder, format.Value == ImportFormat.Folder, cancellationToken);
@@ -94,15 +102,15 @@ public static class ImportApi
             }
 
             var options = new ImportOptions { Actor = user.Email(), DryRun = dryRun, Currency = currency, Mapping = mapping };
-            var report = new WorkspaceImporter(db, clock.Provider).Import(format.Value, folder, options, cancellationToken);
-            return TypedResults.Ok(new ImportResponse(
-                report.Currency, report.Rows, report.Inserted, report.Updated, report.Unchanged,
-                [.. report.Files.Select(f => new ImportFileItem(f.File, f.Rows, f.Inserted, f.Updated, f.Unchanged, f.Skipped, f.Encoding, f.Unmapped))])
+            if (background)
             {
-                DryRun = report.DryRun,
-                Skipped = report.Skipped,
-                Notes = [.. report.Notes.Select(n => n.Replace(folder, "the upload", StringComparison.Ordinal))],
-            });
+                var job = jobs.Enqueue(folder, format.Value, options, source ?? "folder");
+                queued = true;
+                return TypedResults.Accepted($"/api/import/jobs/{job.Id}", job);
+            }
+
+            var report = new WorkspaceImporter(db, clock.Provider).Import(format.Value, folder, options, cancellationToken);
+            return TypedResults.Ok(Response(report, folder));
         }
         catch (InputException e)
         {
@@ -110,9 +118,22 @@ public static class ImportApi
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (!queued)
+            {
+                Directory.Delete(folder, recursive: true); // a queued job deletes its folder when it ends
+            }
         }
     }
+
+    /// <summary>An import's report as the API returns it (the upload's temporary folder named "the upload").</summary>
+    internal static ImportResponse Response(ImportReport report, string folder) => new(
+        report.Currency, report.Rows, report.Inserted, report.Updated, report.Unchanged,
+        [.. report.Files.Select(f => new ImportFileItem(f.File, f.Rows, f.Inserted, f.Updated, f.Unchanged, f.Skipped, f.Encoding, f.Unmapped))])
+    {
+        DryRun = report.DryRun,
+        Skipped = report.Skipped,
+        Notes = [.. report.Notes.Select(n => n.Replace(folder, "the upload", StringComparison.Ordinal))],
+    };
 
     /// <summary>Writes the uploaded CSV files (or the zip's) into <paramref name="folder"/>; returns what is wrong with the upload itself.</summary>
     private static async Task<List<InputError>> Unpack(IFormFileCollection files, string folder, bool folderFormat, CancellationToken cancellationToken)
