@@ -154,6 +154,41 @@ public class BadInputCorpusTests
         AssertImported(workspace, folder, db => Assert.Equal("Åre Ltd", db.Accounts.Single(a => a.AccountId == "A1").Name));
     }
 
+    /// <summary>
+    /// A file as another tool saves it, all quirks at once: a BOM, CRLF, every value quoted, ids starting with #, a value
+    /// with a comma and curly quotes, a blank trailing line. Every line is read or rejected with its reason: the good
+    /// rows are imported, the one bad row is in the rejects file with its line.
+    /// </summary>
+    [Theory]
+    [InlineData(WorkspaceProvider.Sqlite)]
+    [PostgresData]
+    public void FileSavedByAnotherTool_EveryLineReadOrRejected(WorkspaceProvider provider)
+    {
+        using var workspace = new TestWorkspace(provider);
+        using var folder = new TempFolder();
+        var accounts = "\"account_id\",\"name\",\"industry\",\"region\",\"created_on\",\"owner_rep_id\"\r\n\"#A1\",\"Caf\u00e9 \u201cL\u00e9on\u201d\",\"Retail\",\"West\",\"2024-01-01\",\"\"\r\n\"A2\",\"Bolt, Inc.\",\"Retail\",\"West\",\"2024-01-01\",\"\"\r\n\r\n";
+        var orders = "\"order_id\",\"account_id\",\"order_date\",\"amount\",\"currency\",\"status\"\r\n\"#1001\",\"#A1\",\"2025-03-01\",\"30.00\",\"USD\",\"booked\"\r\n#1002,A2,2025-04-01,10.00,USD,booked\r\n\"#1003\",\"A2\",\"2025-04-02\",\"x\",\"USD\",\"booked\"\r\n\r\n";
+        File.WriteAllText(folder.File("accounts.csv"), accounts, new UTF8Encoding(true));
+        File.WriteAllText(folder.File("orders.csv"), orders, new UTF8Encoding(true));
+        var rejects = Path.Combine(Path.GetTempPath(), $"rekindle-rejects-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var result = Rk.Run(workspace, "import", folder.Path, "--skip-invalid", "--rejects", rejects);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            using var db = workspace.Open();
+            Assert.Equal("Caf\u00e9 \u201cL\u00e9on\u201d", db.Accounts.Single(a => a.AccountId == "#A1").Name);
+            Assert.Equal(["#1001", "#1002"], db.Orders.Select(o => o.OrderId).OrderBy(o => o).ToList());
+            var rejected = File.ReadAllLines(rejects);
+            Assert.Equal(2, rejected.Length);
+            Assert.StartsWith("orders.csv,4,amount,x,", rejected[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(rejects);
+        }
+    }
+
     [Theory]
     [InlineData(WorkspaceProvider.Sqlite)]
     [PostgresData]
