@@ -46,4 +46,29 @@ internal static class FileRows
         counts.Encoding = f.EncodingName;
         run.Progress(counts.File, counts.Rows, counts.Rows);
     }
+
+    /// <summary>
+    /// Opens one file of another system's export (<see cref="CsvFile.OpenExport"/>: a header error is fatal), sizes the
+    /// table for it and imports its rows under <paramref name="label"/>. Nothing is read once the run is fatal.
+    /// </summary>
+    public static void ImportExport<T>(ImportRun run, string path, string label, string[] required, string[] optional, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null, bool countSkipped = true)
+        where T : class
+    {
+        if (run.Fatal)
+        {
+            return;
+        }
+
+        var counts = run.Counts(label);
+        var before = run.Errors.Count;
+        using var f = CsvFile.OpenExport(path, Path.GetFileName(path), required, optional, run.Errors);
+        run.FatalIfNew(before);
+        if (f is null)
+        {
+            return;
+        }
+
+        table.Reserve(LineCount.Estimate(path));
+        Import(run, f, counts, run.Options.Progress is null ? 0 : LineCount.Of(path) - 1, table, read, after, countSkipped);
+    }
 }

@@ -26,25 +26,17 @@ public sealed class WorkspaceImporter(WorkspaceDb db, TimeProvider clock)
         {
             new FolderImport(run, path, cancellationToken).Run();
         }
-        else if (format == ImportFormat.Salesforce)
+        else if (format is ImportFormat.Salesforce or ImportFormat.HubSpot or ImportFormat.Shopify or ImportFormat.Mapped)
         {
+            // An export: a folder, or its .zip as downloaded, unpacked for the run.
             using var export = Sources.ExportArchive.Open(path);
-            new Sources.SalesforceImport(run, export.Folder, cancellationToken).Run();
-        }
-        else if (format == ImportFormat.Mapped)
-        {
-            using var export = Sources.ExportArchive.Open(path);
-            new Sources.MappedImport(run, export.Folder, options.Mapping ?? throw new ArgumentException("a mapped import needs a mapping", nameof(options)), cancellationToken).Run();
-        }
-        else if (format == ImportFormat.HubSpot)
-        {
-            using var export = Sources.ExportArchive.Open(path);
-            new Sources.HubSpotImport(run, export.Folder, cancellationToken).Run();
-        }
-        else if (format == ImportFormat.Shopify)
-        {
-            using var export = Sources.ExportArchive.Open(path);
-            new Sources.ShopifyImport(run, export.Folder, cancellationToken).Run();
+            switch (format)
+            {
+                case ImportFormat.Salesforce: new Sources.SalesforceImport(run, export.Folder, cancellationToken).Run(); break;
+                case ImportFormat.HubSpot: new Sources.HubSpotImport(run, export.Folder, cancellationToken).Run(); break;
+                case ImportFormat.Shopify: new Sources.ShopifyImport(run, export.Folder, cancellationToken).Run(); break;
+                default: new Sources.MappedImport(run, export.Folder, options.Mapping ?? throw new ArgumentException("a mapped import needs a mapping", nameof(options)), cancellationToken).Run(); break;
+            }
         }
         else if (format == ImportFormat.Reps)
         {

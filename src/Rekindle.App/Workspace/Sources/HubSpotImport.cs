@@ -112,7 +112,7 @@ internal sealed class HubSpotImport(ImportRun run, string folder, CancellationTo
             Scan(contacts, ContactColumns, contactOptional, f =>
             {
                 Owner(f.Text(7));
-                if (companies is null && SalesforceLikeId(f.Text(1)) is { } id)
+                if (companies is null && f.Text(1) is { Length: > 0 } id)
                 {
                     Company(id, f.Text(10), ExportFields.Date(f, 9, required: false));
                 }
@@ -211,8 +211,6 @@ internal sealed class HubSpotImport(ImportRun run, string folder, CancellationTo
         }
     }
 
-    private static string? SalesforceLikeId(string id) => id.Length == 0 ? null : id;
-
     /// <summary>A deal's company: the primary association, else the first of the ';'-joined list.</summary>
     private static string? CompanyOf(CsvFile f, int primary, int all)
     {
@@ -237,25 +235,7 @@ internal sealed class HubSpotImport(ImportRun run, string folder, CancellationTo
     }
 
     private void File<T>(string path, string label, string[] required, string[] optional, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null)
-        where T : class
-    {
-        if (run.Fatal)
-        {
-            return;
-        }
-
-        var counts = run.Counts($"{Path.GetFileName(path)} ({label})");
-        var before = run.Errors.Count;
-        using var f = CsvFile.OpenExport(path, Path.GetFileName(path), required, optional, run.Errors);
-        run.FatalIfNew(before);
-        if (f is null)
-        {
-            return;
-        }
-
-        table.Reserve(LineCount.Estimate(path));
-        FileRows.Import(run, f, counts, run.Options.Progress is null ? 0 : LineCount.Of(path) - 1, table, read, after);
-    }
+        where T : class => FileRows.ImportExport(run, path, $"{Path.GetFileName(path)} ({label})", required, optional, table, read, after);
 
     private Account? ReadCompany(CsvFile f)
     {

@@ -81,20 +81,9 @@ internal sealed class MappedImport(ImportRun run, string folder, ImportMapping m
             return;
         }
 
-        var path = Path.Combine(folder, source.File);
         var columns = source.Fields.Values.Where(f => f.Column is not null).Select(f => f.Column!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var counts = run.Counts($"{source.File} ({table})");
-        var before = run.Errors.Count;
-        using var f = CsvFile.OpenExport(path, source.File, columns, [], run.Errors);
-        run.FatalIfNew(before);
-        if (f is null)
-        {
-            return;
-        }
-
-        var fields = new Fields(f, source, columns, mapping);
-        target.Reserve(LineCount.Estimate(path));
-        FileRows.Import(run, f, counts, run.Options.Progress is null ? 0 : LineCount.Of(path) - 1, target, _ => read(fields), after);
+        Fields? fields = null;
+        FileRows.ImportExport(run, Path.Combine(folder, source.File), $"{source.File} ({table})", columns, [], target, f => read(fields ??= new Fields(f, source, columns, mapping)), after);
     }
 
     private Rep? ReadRep(Fields r)

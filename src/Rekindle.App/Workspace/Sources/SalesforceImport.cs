@@ -150,23 +150,10 @@ internal sealed class SalesforceImport(ImportRun run, string folder, Cancellatio
     private void File<T>(string name, string label, string[] required, string[] optional, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null)
         where T : class
     {
-        if (PathOf(name) is not { } path || run.Fatal)
+        if (PathOf(name) is { } path)
         {
-            return;
+            FileRows.ImportExport(run, path, label, required, optional, table, read, after);
         }
-
-        var counts = run.Counts(label);
-        var before = run.Errors.Count;
-        using var f = CsvFile.OpenExport(path, Path.GetFileName(path), required, optional, run.Errors);
-        run.FatalIfNew(before);
-        if (f is null)
-        {
-            return;
-        }
-
-        table.Reserve(LineCount.Estimate(path));
-        var total = run.Options.Progress is null ? 0 : LineCount.Of(path) - 1;
-        FileRows.Import(run, f, counts, total, table, read, after);
     }
 
     private static bool Deleted(CsvFile f, int column) => f.Has(column) && ExportFields.Boolean(f, column) == true;

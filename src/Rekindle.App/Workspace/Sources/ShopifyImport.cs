@@ -130,25 +130,7 @@ internal sealed class ShopifyImport(ImportRun run, string folder, CancellationTo
     }
 
     private void Rows<T>(string path, string label, TableImport<T> table, Func<CsvFile, T?> read, bool countSkipped = false)
-        where T : class
-    {
-        if (run.Fatal)
-        {
-            return;
-        }
-
-        var counts = run.Counts(label);
-        var before = run.Errors.Count;
-        using var f = CsvFile.OpenExport(path, Path.GetFileName(path), OrderColumns, OrderOptional, run.Errors);
-        run.FatalIfNew(before);
-        if (f is null)
-        {
-            return;
-        }
-
-        table.Reserve(LineCount.Estimate(path));
-        FileRows.Import(run, f, counts, run.Options.Progress is null ? 0 : LineCount.Of(path) - 1, table, read, countSkipped: countSkipped);
-    }
+        where T : class => FileRows.ImportExport(run, path, label, OrderColumns, OrderOptional, table, read, countSkipped: countSkipped);
 
     /// <summary>The customer key of an order row: its e-mail (lower case), else its billing name.</summary>
     private static string KeyOf(CsvFile f)
