@@ -54,13 +54,9 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
             File(CsvSchema.Reps, reps, ReadRep);
             using (accounts = new TableImport<Account>(run, cancellationToken))
             {
-                using var ownerships = new BulkTable<Ownership>(run.Db, run.Options.BatchRows);
-                ownerships.References(accounts.Bulk);
-                File(CsvSchema.Accounts, accounts, ReadAccount, (a, outcome) => OwnershipHistory.Follow(run, a, outcome, accounts.Before, ownerships));
-                if (!run.CheckOnly)
-                {
-                    ownerships.Flush();
-                }
+                using var ownerships = new OwnershipHistory(run, accounts);
+                File(CsvSchema.Accounts, accounts, ReadAccount, ownerships.Follow);
+                ownerships.Complete();
 
                 using (var contacts = new TableImport<Contact>(run, cancellationToken))
                 {

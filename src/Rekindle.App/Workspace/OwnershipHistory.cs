@@ -3,14 +3,44 @@ using Rekindle.Storage;
 
 namespace Rekindle.App.Workspace;
 
-/// <summary>Keeps the ownership history in step with accounts.csv's owner_rep_id as accounts are imported.</summary>
-internal static class OwnershipHistory
+/// <summary>
+/// Keeps the ownership history in step with the accounts' owners as accounts are imported, whatever the source: its
+/// rows are written after the accounts they name (<see cref="BulkTable{T}.References"/>), and none once the run only
+/// checks rows.
+/// </summary>
+internal sealed class OwnershipHistory : IDisposable
 {
+    private readonly ImportRun run;
+    private readonly TableImport<Account> accounts;
+    private readonly BulkTable<Ownership> ownerships;
+
+    public OwnershipHistory(ImportRun run, TableImport<Account> accounts)
+    {
+        this.run = run;
+        this.accounts = accounts;
+        ownerships = new BulkTable<Ownership>(run.Db, run.Options.BatchRows);
+        ownerships.References(accounts.Bulk);
+    }
+
+    /// <summary>Follows one upserted account (the <c>after</c> of its row loop).</summary>
+    public void Follow(Account account, Upserted outcome) => Follow(run, account, outcome, accounts.Before, ownerships);
+
+    /// <summary>Writes the periods still queued, unless the run only checks rows.</summary>
+    public void Complete()
+    {
+        if (!run.CheckOnly)
+        {
+            ownerships.Flush();
+        }
+    }
+
+    public void Dispose() => ownerships.Dispose();
+
     /// <summary>
     /// A new account with an owner starts an "assigned" period on its created date; a changed owner closes the open
     /// period on the import's date and starts a new one there.
     /// </summary>
-    public static void Follow(ImportRun run, Account account, Upserted outcome, Account? before, BulkTable<Ownership> ownerships)
+    private static void Follow(ImportRun run, Account account, Upserted outcome, Account? before, BulkTable<Ownership> ownerships)
     {
         if (run.CheckOnly)
         {

@@ -135,11 +135,10 @@ internal sealed class HubSpotImport(ImportRun run, string folder, CancellationTo
         reps.Flush();
         using (accounts = new TableImport<Account>(run, cancellationToken))
         {
-            using var ownerships = new BulkTable<Ownership>(run.Db, run.Options.BatchRows);
-            ownerships.References(accounts.Bulk);
+            using var ownerships = new OwnershipHistory(run, accounts);
             if (companies is not null)
             {
-                File(companies, "accounts", CompanyColumns, CompanyOptional, accounts, ReadCompany, (a, outcome) => OwnershipHistory.Follow(run, a, outcome, accounts.Before, ownerships));
+                File(companies, "accounts", CompanyColumns, CompanyOptional, accounts, ReadCompany, ownerships.Follow);
             }
             else
             {
@@ -153,10 +152,7 @@ internal sealed class HubSpotImport(ImportRun run, string folder, CancellationTo
                 accounts.Flush();
             }
 
-            if (!run.CheckOnly)
-            {
-                ownerships.Flush();
-            }
+            ownerships.Complete();
 
             if (contacts is not null)
             {

@@ -43,13 +43,9 @@ internal sealed class MappedImport(ImportRun run, string folder, ImportMapping m
             Table("reps", reps, ReadRep);
             using (accounts = new TableImport<Account>(run, cancellationToken))
             {
-                using var ownerships = new BulkTable<Ownership>(run.Db, run.Options.BatchRows);
-                ownerships.References(accounts.Bulk);
-                Table("accounts", accounts, ReadAccount, (a, outcome) => OwnershipHistory.Follow(run, a, outcome, accounts.Before, ownerships));
-                if (!run.CheckOnly)
-                {
-                    ownerships.Flush();
-                }
+                using var ownerships = new OwnershipHistory(run, accounts);
+                Table("accounts", accounts, ReadAccount, ownerships.Follow);
+                ownerships.Complete();
 
                 using (var contacts = new TableImport<Contact>(run, cancellationToken))
                 {

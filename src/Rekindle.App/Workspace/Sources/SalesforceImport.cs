@@ -83,13 +83,9 @@ internal sealed class SalesforceImport(ImportRun run, string folder, Cancellatio
             File("User.csv", "User.csv", UserColumns, [], reps, ReadUser);
             using (accounts = new TableImport<Account>(run, cancellationToken))
             {
-                using var ownerships = new BulkTable<Ownership>(run.Db, run.Options.BatchRows);
-                ownerships.References(accounts.Bulk);
-                File("Account.csv", "Account.csv", AccountColumns, AccountOptional, accounts, ReadAccount, (a, outcome) => OwnershipHistory.Follow(run, a, outcome, accounts.Before, ownerships));
-                if (!run.CheckOnly)
-                {
-                    ownerships.Flush();
-                }
+                using var ownerships = new OwnershipHistory(run, accounts);
+                File("Account.csv", "Account.csv", AccountColumns, AccountOptional, accounts, ReadAccount, ownerships.Follow);
+                ownerships.Complete();
 
                 using (var contacts = new TableImport<Contact>(run, cancellationToken))
                 {
