@@ -135,7 +135,7 @@ public class BadInputTests
     {
         AssertBadInput(
             Classify(f => f.Write("accounts.csv", Accounts + "A1,Again,Retail,EU,2024-01-01,R1\n")),
-            "accounts.csv:4: column account_id value \"A1\": duplicate account_id");
+            "accounts.csv:4: column account_id value \"A1\": duplicate id (first seen on line 2)");
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class BadInputTests
     {
         AssertBadInput(
             Classify(f => f.Write("orders.csv", OrdersHeader + "O1,A1,2026-01-01,100,USD,booked\nO2,A1,2026-01-02,100,EUR,booked\n")),
-            "orders.csv:3: column currency value \"EUR\": not the reporting currency USD, and rates.csv gives no rate for it");
+            "orders.csv:3: column currency value \"EUR\": not the reporting currency USD, and no rate is given for it (rates.csv)");
     }
 
     [Fact]

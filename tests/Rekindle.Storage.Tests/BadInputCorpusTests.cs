@@ -67,7 +67,7 @@ public class BadInputCorpusTests
     [PostgresData]
     public void CurrencyOtherThanTheWorkspaces_IsRejected(WorkspaceProvider provider) => AssertRejected(
         provider, f => AppendOrder(f, "O9,A1,2026-02-01,10.00,EUR,booked"),
-        "orders.csv:4: column currency value \"EUR\": not the workspace's reporting currency USD, and no rate is given for it");
+        "orders.csv:4: column currency value \"EUR\": not the reporting currency USD, and no rate is given for it (rates.csv)");
 
     [Theory]
     [InlineData(WorkspaceProvider.Sqlite)]

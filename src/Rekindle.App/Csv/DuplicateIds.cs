@@ -72,7 +72,7 @@ internal sealed class DuplicateIds(FileSpec spec, string folder, int column, str
             var id = span.ToString();
             if (!firstLine.TryAdd(id, f.Line))
             {
-                errors.Add(spec.FileName, f.Line, columnName, id, $"duplicate id (first seen on line {firstLine[id]})");
+                errors.Add(spec.FileName, f.Line, columnName, id, FolderRows.Duplicate(firstLine[id]));
             }
         }
     }

@@ -119,18 +119,19 @@ internal sealed class ExternalImport(ImportRun run, ImportFormat format, string 
             return 1m;
         }
 
-        var rates = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+        var before = run.Errors.Count;
+        var rates = new Currencies(run.Currency);
         if (run.Options.RatesPath is { } ratesPath)
         {
-            Rates.Read(ratesPath, run, rates);
+            rates.Read(ratesPath, Path.GetFileName(ratesPath), run.Errors);
+            run.FatalIfNew(before);
         }
 
-        if (rates.TryGetValue(currency, out var rate))
+        if (rates.Rates.TryGetValue(currency, out var rate))
         {
             return rate;
         }
 
-        var before = run.Errors.Count;
         run.Errors.Add(name, 0, "", currency, $"the file's amounts are in {currency}, not the workspace's reporting currency {run.Currency}; give a rate for {currency} with --rates FILE");
         run.FatalIfNew(before);
         return 0m;

@@ -10,7 +10,8 @@ namespace Rekindle.App.Workspace;
 /// </summary>
 internal static class FileRows
 {
-    public static void Import<T>(ImportRun run, CsvFile f, FileCounts counts, long total, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null, bool countSkipped = true)
+    /// <remarks><paramref name="duplicate"/> reports a row whose id was seen before (given the line it was first seen on); by default the error is on the first column.</remarks>
+    public static void Import<T>(ImportRun run, CsvFile f, FileCounts counts, long total, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null, bool countSkipped = true, Action<CsvFile, int>? duplicate = null)
         where T : class
     {
         run.Progress(counts.File, 0, total);
@@ -25,7 +26,14 @@ internal static class FileRows
                 var outcome = table.Upsert(row, f.Line, counts);
                 if (outcome == Upserted.Duplicate)
                 {
-                    f.Error(0, f.Text(0), $"duplicate id (first seen on line {table.FirstSeenLine})");
+                    if (duplicate is null)
+                    {
+                        f.Error(0, f.Text(0), FolderRows.Duplicate(table.FirstSeenLine));
+                    }
+                    else
+                    {
+                        duplicate(f, table.FirstSeenLine);
+                    }
                 }
                 else
                 {

@@ -1,22 +1,21 @@
-using System.Globalization;
 using Rekindle.App.Csv;
-using Rekindle.Common;
 using Rekindle.Storage;
 
 namespace Rekindle.App.Workspace;
 
 /// <summary>
 /// Imports the CSV folder format (the README's "CSV folder format") into the workspace, file by file in
-/// reference order: reps, accounts, contacts, orders, order lines, engagements, opportunities. A reference
-/// (an order's account, a line's order) may point to a row of the same import or one already stored.
+/// reference order: reps, accounts, contacts, orders, order lines, engagements, opportunities. Every row is read and
+/// checked by the format's one reader (<see cref="FolderRows"/>, as classify --data reads it); this class only maps the
+/// valid rows to the workspace's entities. A reference (an order's account, a line's order) may point to a row of the
+/// same import or one already stored.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The tables are disposed by the using blocks of Run.")]
 internal sealed class FolderImport(ImportRun run, string folder, CancellationToken cancellationToken)
 {
-    private readonly Dictionary<string, decimal> rates = new(StringComparer.OrdinalIgnoreCase);
-    private TableImport<Rep>? reps;
-    private TableImport<Account>? accounts;
-    private TableImport<Order>? orders;
+    private readonly Currencies currencies = new(run.Currency ?? run.Options.Currency);
+    private KnownIds? repIds;
+    private KnownIds? accountIds;
+    private KnownIds? orderIds;
 
     public void Run()
     {
@@ -43,17 +42,21 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
             run.Notes.Add($"warning: not read: {string.Join("; ", unread)}");
         }
 
-        Rates.Read(CsvSchema.Rates.PathIn(folder), run, rates);
+        currencies.Read(CsvSchema.Rates.PathIn(folder), CsvSchema.Rates.FileName, run.Errors);
         if (run.Options.RatesPath is { } extra)
         {
-            Rates.Read(extra, run, rates);
+            currencies.Read(extra, Path.GetFileName(extra), run.Errors);
         }
 
-        using (reps = new TableImport<Rep>(run, cancellationToken))
+        run.FatalIfNew(before);
+        using (var reps = new TableImport<Rep>(run, cancellationToken))
         {
+            var stored = reps.Count > 0;
             File(CsvSchema.Reps, reps, ReadRep);
-            using (accounts = new TableImport<Account>(run, cancellationToken))
+            repIds = reps.Count == 0 ? null : Known("rep", CsvSchema.Reps, stored, reps);
+            using (var accounts = new TableImport<Account>(run, cancellationToken))
             {
+                accountIds = Known("account", CsvSchema.Accounts, accounts.Count > 0, accounts);
                 using var ownerships = new OwnershipHistory(run, accounts);
                 File(CsvSchema.Accounts, accounts, ReadAccount, ownerships.Follow);
                 ownerships.Complete();
@@ -63,12 +66,17 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
                     File(CsvSchema.Contacts, contacts, ReadContact);
                 }
 
-                using (orders = new TableImport<Order>(run, cancellationToken))
+                using (var orders = new TableImport<Order>(run, cancellationToken))
                 {
-                    File(CsvSchema.Orders, orders, ReadOrder);
+                    orderIds = Known("order", CsvSchema.Orders, orders.Count > 0, orders);
+                    if (File(CsvSchema.Orders, orders, ReadOrder) > 0)
+                    {
+                        run.Currency ??= currencies.Reporting;
+                    }
+
                     run.SaveCurrency();
                     using var lines = new TableImport<OrderLine>(run, cancellationToken);
-                    File(CsvSchema.OrderLines, lines, ReadLine);
+                    File(CsvSchema.OrderLines, lines, ReadLine, duplicate: FolderRows.DuplicateLine);
                 }
 
                 using (var engagements = new TableImport<Engagement>(run, cancellationToken))
@@ -82,7 +90,6 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
         }
     }
 
-    /// <summary>Reads one file row by row: each row is checked, then upserted or rejected.</summary>
     /// <summary>Imports one file in the reps.csv format (any name) from the folder: reps without a whole company.</summary>
     public void RunReps(string fileName)
     {
@@ -91,18 +98,21 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
             throw new InputException(Path.Combine(folder, fileName), "file not found");
         }
 
-        using (reps = new TableImport<Rep>(run, cancellationToken))
-        {
-            File(CsvSchema.Reps with { FileName = fileName }, reps, ReadRep);
-        }
+        using var reps = new TableImport<Rep>(run, cancellationToken);
+        File(CsvSchema.Reps with { FileName = fileName }, reps, ReadRep);
     }
 
-    private void File<T>(FileSpec spec, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null)
+    /// <summary>The ids of a table (stored, or imported by this run) as a reference's lookup.</summary>
+    private static KnownIds Known<T>(string kind, FileSpec spec, bool stored, TableImport<T> table)
+        where T : class => new(kind, KnownIds.Where(spec.FileName, stored), id => table.Contains(id) ? 0 : -1);
+
+    /// <summary>Reads one file row by row: each row is checked, then upserted or rejected. Returns the rows read.</summary>
+    private long File<T>(FileSpec spec, TableImport<T> table, Func<CsvFile, T?> read, Action<T, Upserted>? after = null, Action<CsvFile, int>? duplicate = null)
         where T : class
     {
         if (!spec.ExistsIn(folder) || run.Fatal)
         {
-            return;
+            return 0;
         }
 
         var counts = run.Counts(spec.FileName);
@@ -111,217 +121,95 @@ internal sealed class FolderImport(ImportRun run, string folder, CancellationTok
         {
             run.Errors.Add(spec.FileName, 1, "", "", $"the file is empty: a header row is required ({string.Join(",", spec.Columns)})");
             run.FatalIfNew(before);
-            return;
+            return 0;
         }
 
         using var f = spec.Open(folder, run.Errors);
         run.FatalIfNew(before);
         if (f is null)
         {
-            return;
+            return 0;
         }
 
         table.Reserve(LineCount.Estimate(spec.PathIn(folder)));
         var total = run.Options.Progress is null ? 0 : LineCount.Of(spec.PathIn(folder)) - 1;
-        FileRows.Import(run, f, counts, total, table, read, after);
+        FileRows.Import(run, f, counts, total, table, read, after, duplicate: duplicate);
+        return counts.Rows;
     }
 
-    private Rep? ReadRep(CsvFile f)
-    {
-        var id = Fields.Id(f, 0);
-        var name = Fields.Text(f, 1);
-        var email = Fields.Text(f, 2);
-        var rate = Fields.Money(f, 3);
-        var active = f.Boolean(4);
-        if (rate is < 0 or > 1)
+    private static Rep? ReadRep(CsvFile f) => FolderRows.Rep(f, out var r)
+        ? new Rep { RepId = r.Id, Name = r.Name, Email = r.Email, CommissionRate = r.CommissionRate, Active = r.Active }
+        : null;
+
+    private Account? ReadAccount(CsvFile f) => FolderRows.Account(f, repIds, out var a)
+        ? new Account
         {
-            f.Error(3, rate.Value.ToString(CultureInfo.InvariantCulture), "a commission rate must be between 0 and 1");
+            AccountId = a.Id,
+            Name = a.Name,
+            Industry = a.Industry,
+            Region = a.Region,
+            CreatedOn = a.CreatedOn,
+            OwnerRepId = a.OwnerRepId.Length == 0 ? null : a.OwnerRepId,
         }
+        : null;
 
-        return id is null || rate is null || active is null ? null : new Rep { RepId = id, Name = name, Email = email, CommissionRate = rate.Value, Active = active.Value };
-    }
-
-    private Account? ReadAccount(CsvFile f)
-    {
-        var id = Fields.Id(f, 0);
-        var name = Fields.Text(f, 1);
-        var industry = Fields.Text(f, 2);
-        var region = Fields.Text(f, 3);
-        var created = f.Date(4);
-        var owner = Fields.Text(f, 5);
-        if (owner.Length > 0 && reps!.Count > 0 && !reps.Contains(owner))
+    private Contact? ReadContact(CsvFile f) => FolderRows.Contact(f, accountIds!, out var c)
+        ? new Contact
         {
-            f.Error(5, owner, "owner_rep_id is not in reps.csv or the workspace");
+            ContactId = c.Id,
+            AccountId = c.AccountId,
+            Name = c.Name,
+            Role = c.Role,
+            Email = c.Email,
+            Phone = c.Phone,
+            Social = c.Social,
+            PostalAddress = c.PostalAddress,
+            OptOutEmail = Rekindle.Reactivation.ChannelSets.Has(c.OptOut, Common.Channel.Email),
+            OptOutPhone = Rekindle.Reactivation.ChannelSets.Has(c.OptOut, Common.Channel.Phone),
+            OptOutSocial = Rekindle.Reactivation.ChannelSets.Has(c.OptOut, Common.Channel.Social),
+            OptOutPostal = Rekindle.Reactivation.ChannelSets.Has(c.OptOut, Common.Channel.Postal),
         }
+        : null;
 
-        return id is null || created is null ? null : new Account
+    private Order? ReadOrder(CsvFile f) => FolderRows.Order(f, accountIds!, currencies, out var o)
+        ? new Order
         {
-            AccountId = id,
-            Name = name,
-            Industry = industry,
-            Region = region,
-            CreatedOn = created.Value,
-            OwnerRepId = owner.Length == 0 ? null : owner,
-        };
-    }
-
-    private Contact? ReadContact(CsvFile f)
-    {
-        var id = Fields.Id(f, 0);
-        var account = AccountRef(f, 1);
-        var contact = new Contact
-        {
-            ContactId = id ?? "",
-            AccountId = account ?? "",
-            Name = Fields.Text(f, 2),
-            Role = Fields.Text(f, 3),
-            Email = Fields.Text(f, 4),
-            Phone = Fields.Text(f, 5),
-            Social = Fields.Text(f, 6),
-            PostalAddress = Fields.Text(f, 7),
-        };
-        foreach (var part in f.Text(8).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!Codes.TryParse(part, out Channel channel))
-            {
-                f.Error(8, part, $"unknown channel (expected {string.Join(", ", Codes.AllChannels)}, joined by ';')");
-                continue;
-            }
-
-            switch (channel)
-            {
-                case Channel.Email: contact.OptOutEmail = true; break;
-                case Channel.Phone: contact.OptOutPhone = true; break;
-                case Channel.Social: contact.OptOutSocial = true; break;
-                default: contact.OptOutPostal = true; break;
-            }
+            OrderId = o.Id.ToString(),
+            AccountId = o.AccountId.ToString(),
+            OrderDate = o.Date,
+            Amount = o.Amount,
+            Currency = o.CurrencyCode(),
+            ReportingAmount = o.ReportingAmount,
+            Status = o.Status,
         }
+        : null;
 
-        return id is null || account is null ? null : contact;
-    }
-
-    private Order? ReadOrder(CsvFile f)
-    {
-        var id = Fields.Id(f, 0);
-        var account = AccountRef(f, 1);
-        var date = f.Date(2);
-        var amount = Fields.Money(f, 3);
-        var currency = f.Text(4).ToUpperInvariant();
-        var statusOk = Codes.TryParse(f.Span(5), out OrderStatus status);
-        if (!statusOk)
+    private OrderLine? ReadLine(CsvFile f) => FolderRows.Line(f, orderIds!, out var l)
+        ? new OrderLine
         {
-            f.Error(5, f.Text(5), "expected booked, cancelled or refunded");
+            OrderId = l.OrderId,
+            LineNo = l.LineNo,
+            Sku = l.Sku,
+            ProductName = l.ProductName,
+            Category = l.Category,
+            Quantity = l.Quantity,
+            UnitPrice = l.UnitPrice,
         }
-        else if (status == OrderStatus.Booked && amount < 0)
+        : null;
+
+    private Engagement? ReadEngagement(CsvFile f) => FolderRows.Engagement(f, accountIds!, out var e)
+        ? new Engagement { EngagementId = e.Id.ToString(), AccountId = e.AccountId.ToString(), Date = e.Date, Kind = e.Kind, Direction = e.Direction }
+        : null;
+
+    private Opportunity? ReadOpportunity(CsvFile f) => FolderRows.Opportunity(f, accountIds!, out var o)
+        ? new Opportunity
         {
-            f.Error(3, amount.Value.ToString(CultureInfo.InvariantCulture), "a booked order cannot have a negative amount");
+            OpportunityId = o.Id.ToString(),
+            AccountId = o.AccountId.ToString(),
+            OpenedOn = o.Opened,
+            ClosedOn = o.Closed,
+            Stage = o.Stage.ToString(),
+            Amount = o.Amount,
         }
-
-        var rate = Rates.Of(run, f, 4, currency, rates);
-        return id is null || account is null || date is null || amount is null || rate is null || !statusOk ? null : new Order
-        {
-            OrderId = id,
-            AccountId = account,
-            OrderDate = date.Value,
-            Amount = amount.Value,
-            Currency = currency,
-            ReportingAmount = Storage.Money.Round(amount.Value * rate.Value),
-            Status = status,
-        };
-    }
-
-    private OrderLine? ReadLine(CsvFile f)
-    {
-        var order = f.Required(0);
-        if (order is not null && !orders!.Contains(order))
-        {
-            f.Error(0, order, "unknown order (not in orders.csv or the workspace)");
-            order = null;
-        }
-
-        var lineNo = f.Integer(1);
-        if (lineNo < 1)
-        {
-            f.Error(1, lineNo.Value.ToString(CultureInfo.InvariantCulture), "a line number starts at 1");
-        }
-
-        var sku = Fields.Text(f, 2);
-        var product = Fields.Text(f, 3);
-        var category = Fields.Text(f, 4);
-        var quantity = f.Integer(5);
-        var price = Fields.Money(f, 6);
-        return order is null || lineNo is null or < 1 || quantity is null || price is null ? null : new OrderLine
-        {
-            OrderId = order,
-            LineNo = lineNo.Value,
-            Sku = sku,
-            ProductName = product,
-            Category = category,
-            Quantity = quantity.Value,
-            UnitPrice = price.Value,
-        };
-    }
-
-    private Engagement? ReadEngagement(CsvFile f)
-    {
-        var id = Fields.Id(f, 0);
-        var account = AccountRef(f, 1);
-        var date = f.Date(2);
-        var kindOk = Codes.TryParse(f.Span(3), out EngagementKind kind);
-        if (!kindOk)
-        {
-            f.Error(3, f.Text(3), $"unknown engagement kind (expected one of {string.Join(", ", Codes.AllEngagementKinds)})");
-        }
-
-        var directionOk = Codes.TryParse(f.Span(4), out Direction direction);
-        if (!directionOk)
-        {
-            f.Error(4, f.Text(4), "expected inbound or outbound");
-        }
-
-        return id is null || account is null || date is null || !kindOk || !directionOk ? null : new Engagement
-        {
-            EngagementId = id,
-            AccountId = account,
-            Date = date.Value,
-            Kind = kind,
-            Direction = direction,
-        };
-    }
-
-    private Opportunity? ReadOpportunity(CsvFile f)
-    {
-        var id = Fields.Id(f, 0);
-        var account = AccountRef(f, 1);
-        var opened = f.Date(2);
-        var closed = f.Date(3, required: false);
-        if (opened is not null && closed is not null && closed < opened)
-        {
-            f.Error(3, IsoDate.Format(closed.Value), $"closed before it was opened ({IsoDate.Format(opened.Value)})");
-        }
-
-        var stage = Fields.Text(f, 4);
-        var amount = Fields.Money(f, 5, required: false);
-        return id is null || account is null || opened is null ? null : new Opportunity
-        {
-            OpportunityId = id,
-            AccountId = account,
-            OpenedOn = opened.Value,
-            ClosedOn = closed,
-            Stage = stage,
-            Amount = amount,
-        };
-    }
-
-    private string? AccountRef(CsvFile f, int column)
-    {
-        var id = f.Required(column);
-        if (id is not null && !accounts!.Contains(id))
-        {
-            f.Error(column, id, "unknown account (not in accounts.csv or the workspace)");
-            return null;
-        }
-
-        return id;
-    }
+        : null;
 }

@@ -50,7 +50,7 @@ internal sealed class TableImport<T> : IDisposable
     public void Reserve(long fileRows) => rows.EnsureCapacity((int)Math.Clamp(fileRows, rows.Count, 200_000_000));
 
     /// <summary>True when the id is stored or was imported in this run.</summary>
-    public bool Contains(string key) => rows.ContainsKey(BulkTable<T>.KeyHash(key));
+    public bool Contains(ReadOnlySpan<char> key) => rows.ContainsKey(BulkTable<T>.KeyHash(key));
 
     public Upserted Upsert(T row, int line, FileCounts counts)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Rekindle.App.Csv;
 using Rekindle.Storage;
 
 namespace Rekindle.App.Workspace;

@@ -46,9 +46,8 @@ public static class SegmentsCommand
 
             if (parse.GetValue(data) is { } folder)
             {
-                var loaded = BookLoader.Load(folder);
-                var directory = DirectoryLoader.Load(folder);
-                return Show(Segment(loaded.Book, PolicyFile.Load(parse.GetValue(policy)), date, directory), directory, loaded.Currency);
+                var loaded = BookLoader.Load(folder, new LoadOptions { Directory = true });
+                return Show(Segment(loaded.Book, PolicyFile.Load(parse.GetValue(policy)), date, loaded.Directory), loaded.Directory, loaded.Currency);
             }
 
             return workspace.Run(parse, console, db =>

@@ -162,7 +162,7 @@ public sealed class ChunkedLoadTests : IDisposable
         Assert.Equal(one.Errors.Describe(), parts.Errors.Describe());
         Assert.Equal(
             [
-                "accounts.csv:121: column account_id value \"A5\": duplicate account_id",
+                "accounts.csv:121: column account_id value \"A5\": duplicate id (first seen on line 6)",
                 "accounts.csv:301: column created_on value \"2024-13-01\": not a valid date (expected yyyy-MM-dd, a real calendar day)",
             ],
             parts.Errors.Describe());

@@ -30,13 +30,13 @@ public sealed class NoCommentLinesTests : IDisposable
     }
 
     [Fact]
-    public void DirectoryLoader_OrderLinesOfHashOrders_AreRead()
+    public void BookLoaderDirectory_OrderLinesOfHashOrders_AreRead()
     {
         Write("accounts.csv", Accounts);
         Write("orders.csv", Orders);
         Write("order_lines.csv", "order_id,line_no,sku,product_name,category,quantity,unit_price\n#1001,1,S1,Paper,Office,3,10.00\n");
 
-        var directory = DirectoryLoader.Load(folder);
+        var directory = BookLoader.Load(folder, new LoadOptions { Directory = true }).Directory;
 
         Assert.Equal(["#1001"], directory.LinesOf("#A1").ToArray().Select(l => l.OrderId));
     }

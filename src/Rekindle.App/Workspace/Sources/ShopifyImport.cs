@@ -270,7 +270,7 @@ internal sealed class ShopifyImport(ImportRun run, string folder, CancellationTo
         }
 
         var currency = f.Text(8).Length > 0 ? f.Text(8).ToUpperInvariant() : run.Currency ?? run.Options.Currency?.ToUpperInvariant() ?? "";
-        var rate = Rates.Of(run, f, 8, currency, new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase));
+        var rate = CurrencyRate(f, currency);
         if (amount < 0 && status == OrderStatus.Booked)
         {
             f.Error(17, refunded.ToString(CultureInfo.InvariantCulture), "the refunded amount is more than the order's total");
@@ -324,4 +324,27 @@ internal sealed class ShopifyImport(ImportRun run, string folder, CancellationTo
         public string Region { get; set; } = "";
         public bool OptOutEmail { get; set; }
     }
+
+    /// <summary>
+    /// The rate of an order's currency into the reporting currency: 1 for the reporting currency (the workspace's, else
+    /// --currency, else the first order's), or null with an error, as an export carries no exchange rates.
+    /// </summary>
+    private decimal? CurrencyRate(CsvFile f, string currency)
+    {
+        if (currency.Length == 0)
+        {
+            f.Error(8, "", "a currency is required");
+            return null;
+        }
+
+        run.Currency ??= run.Options.Currency?.ToUpperInvariant() ?? currency;
+        if (currency == run.Currency)
+        {
+            return 1m;
+        }
+
+        f.Error(8, currency, $"not the workspace's reporting currency {run.Currency}, and a Shopify export gives no rate for it");
+        return null;
+    }
+
 }

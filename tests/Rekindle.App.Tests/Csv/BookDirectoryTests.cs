@@ -4,7 +4,8 @@ using Rekindle.Reactivation;
 
 namespace Rekindle.App.Tests.Csv;
 
-public class DirectoryLoaderTests
+/// <summary>The directory (contacts, order lines, reps) read in the same load as the book, through the folder's one reader.</summary>
+public class BookDirectoryTests
 {
     private const string Accounts = "account_id,name,industry,region,created_on,owner_rep_id\nA1,Acme,Retail,West,2024-01-01,R1\nA2,Bolt,Retail,West,2024-01-01,R1\n";
     private const string Orders = "order_id,account_id,order_date,amount,currency,status\nO1,A1,2025-03-01,30.00,USD,booked\nO2,A1,2025-01-01,10.00,USD,refunded\n";
@@ -17,7 +18,7 @@ public class DirectoryLoaderTests
             ("order_lines.csv", "order_id,line_no,sku,product_name,category,quantity,unit_price\nO1,1,S1,Paper,Office,3,10.00\nO2,1,S2,Pens,Office,1,10.00\n"),
             ("reps.csv", "rep_id,name,email,commission_rate,active\nR1,Rita Ray,rita@example.com,0.05,true\n"));
 
-        var directory = DirectoryLoader.Load(folder.Path);
+        var directory = Load(folder.Path).Directory;
 
         Assert.Equal(ChannelSet.Phone, directory.ReachableChannels("A1"));
         Assert.Equal(ChannelSet.None, directory.ReachableChannels("A2"));
@@ -34,11 +35,11 @@ public class DirectoryLoaderTests
             ("contacts.csv", "contact_id,account_id,name,role,email,phone,social,postal_address,opt_out\nC1,A1,Ann,Buyer,a@x,,,,fax\nC2,A9,Bo,Owner,b@x,,,,\n"),
             ("order_lines.csv", "order_id,line_no,sku,product_name,category,quantity,unit_price\nO9,1,S1,Paper,Office,3,10.00\nO1,0,S1,Paper,Office,x,10.00\n"));
 
-        var e = Assert.Throws<InputException>(() => DirectoryLoader.Load(folder.Path));
+        var e = Assert.Throws<InputException>(() => Load(folder.Path));
 
         var lines = e.Errors.Describe().ToList();
         Assert.Contains("contacts.csv:2: column opt_out value \"fax\": unknown channel (expected email, phone, social, postal, joined by ';')", lines);
-        Assert.Contains("contacts.csv:3: column account_id value \"A9\": account_id is not in accounts.csv", lines);
+        Assert.Contains("contacts.csv:3: column account_id value \"A9\": unknown account (not in accounts.csv)", lines);
         Assert.Contains("order_lines.csv:2: column order_id value \"O9\": unknown order (not in orders.csv)", lines);
         Assert.Contains("order_lines.csv:3: column line_no value \"0\": a line number starts at 1", lines);
         Assert.Contains(lines, l => l.StartsWith("order_lines.csv:3: column quantity value \"x\"", StringComparison.Ordinal));
@@ -50,10 +51,12 @@ public class DirectoryLoaderTests
     {
         using var folder = Folder(("order_lines.csv", "order_id,line_no,sku,product_name,category,quantity,unit_price\nO1,1,S1,Paper,Office,2.5,10.00\n"));
 
-        var e = Assert.Throws<InputException>(() => DirectoryLoader.Load(folder.Path));
+        var e = Assert.Throws<InputException>(() => Load(folder.Path));
 
         Assert.Contains("order_lines.csv:2: column quantity value \"2.5\": not a whole number", e.Errors.Describe());
     }
+
+    private static LoadedBook Load(string folder) => BookLoader.Load(folder, new LoadOptions { Directory = true });
 
     private static TempDir Folder(params (string Name, string Text)[] files)
     {
