@@ -156,7 +156,7 @@ public class ImportTests(GeneratedCompanies companies) : IClassFixture<Generated
         var lines = File.ReadAllLines(rejects);
         Assert.Equal("file,line,column,value,reason,row", lines[0]);
         Assert.Contains("accounts.csv,3,created_on,2024-13-01,\"not a valid date (expected yyyy-MM-dd, a real calendar day)\",\"A2,Beta,Retail,EU,2024-13-01,\"", lines);
-        Assert.Contains("orders.csv,3,account_id,A2,unknown account (not in accounts.csv or the workspace),\"O2,A2,2026-01-06,50.00,USD,booked\"", lines);
+        Assert.Contains("orders.csv,3,account_id,A2,unknown account (not in accounts.csv),\"O2,A2,2026-01-06,50.00,USD,booked\"", lines);
         Assert.Contains(lines, l => l.StartsWith("orders.csv,4,amount,\"1,5\",\"not a number", StringComparison.Ordinal));
     }
 

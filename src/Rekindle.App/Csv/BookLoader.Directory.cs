@@ -29,6 +29,7 @@ public static partial class BookLoader
 
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
         using var f = CsvSchema.Contacts.Open(folder, errors);
+        Stop(f is not null, errors);
         while (f is not null && f.Read())
         {
             if (!FolderRows.Contact(f, accounts, out var c))
@@ -60,6 +61,7 @@ public static partial class BookLoader
         var known = new KnownIds("order", CsvSchema.Orders.FileName, id => lookup.ContainsKey(id) ? 0 : -1);
         var firstLines = new Dictionary<(string, int), int>();
         using var f = CsvSchema.OrderLines.Open(folder, errors);
+        Stop(f is not null, errors);
         while (f is not null && f.Read())
         {
             if (!FolderRows.Line(f, known, out var l))

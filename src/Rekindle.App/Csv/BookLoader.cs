@@ -54,19 +54,29 @@ public static partial class BookLoader
 
         var currencies = new Currencies(options.Currency ?? FirstCurrency(folder));
         currencies.Read(CsvSchema.Rates.PathIn(folder), CsvSchema.Rates.FileName, errors);
+        errors.ThrowIfAny(); // as for the import, a bad rate stops the load: the orders would be converted with it
         var reps = ReadReps(folder, errors);
         var builder = new AccountBookBuilder();
-        ReadAccounts(folder, builder, reps, errors, options.Chunking);
+        Stop(ReadAccounts(folder, builder, reps, errors, options.Chunking), errors);
         var accounts = AccountIds(builder);
         var orders = options.Directory ? new Dictionary<string, OrderOf>(StringComparer.Ordinal) : null;
 
-        // One file after the other, each on every core.
-        ReadOrders(folder, builder, accounts, currencies, orders, errors, options.Chunking);
-        ReadEngagements(folder, builder, accounts, errors, options.Chunking);
-        ReadOpportunities(folder, builder, accounts, errors, options.Chunking);
+        // One file after the other, each on every core. A file whose header cannot be read stops the load, as it stops
+        // the import: its rows, unread, would only show up as unknown references in the files after it.
+        Stop(ReadOrders(folder, builder, accounts, currencies, orders, errors, options.Chunking), errors);
+        Stop(ReadEngagements(folder, builder, accounts, errors, options.Chunking), errors);
+        Stop(ReadOpportunities(folder, builder, accounts, errors, options.Chunking), errors);
         var directory = orders is null ? ReactivationDirectory.Empty : ReadDirectory(folder, builder, accounts, orders, reps, errors);
         errors.ThrowIfAny();
         return new LoadedBook(builder.Build(), currencies.Reporting ?? "USD", reps) { Directory = directory };
+    }
+
+    private static void Stop(bool read, InputErrors errors)
+    {
+        if (!read)
+        {
+            errors.ThrowIfAny();
+        }
     }
 
     private static Dictionary<string, RepInfo> ReadReps(string folder, InputErrors errors)
@@ -79,6 +89,7 @@ public static partial class BookLoader
         }
 
         using var f = CsvSchema.Reps.Open(folder, errors);
+        Stop(f is not null, errors);
         while (f is not null && f.Read())
         {
             if (!FolderRows.Rep(f, out var rep))
@@ -99,12 +110,12 @@ public static partial class BookLoader
         return reps;
     }
 
-    private static void ReadAccounts(string folder, AccountBookBuilder builder, Dictionary<string, RepInfo> reps, InputErrors errors, Chunking chunking)
+    private static bool ReadAccounts(string folder, AccountBookBuilder builder, Dictionary<string, RepInfo> reps, InputErrors errors, Chunking chunking)
     {
         var repIds = reps.GetAlternateLookup<ReadOnlySpan<char>>();
         var owners = reps.Count == 0 ? null : new KnownIds("rep", CsvSchema.Reps.FileName, id => repIds.ContainsKey(id) ? 0 : -1);
         var accountLines = new List<int>();
-        ChunkedCsv.Read(CsvSchema.Accounts, folder, errors, chunking, lines => new Rows<(AccountInfo Account, int Line)>(lines), (f, part) =>
+        return ChunkedCsv.Read(CsvSchema.Accounts, folder, errors, chunking, lines => new Rows<(AccountInfo Account, int Line)>(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -158,11 +169,11 @@ public static partial class BookLoader
         return null;
     }
 
-    private static void ReadOrders(string folder, AccountBookBuilder builder, KnownIds accounts, Currencies currencies, Dictionary<string, OrderOf>? orders, InputErrors errors, Chunking chunking)
+    private static bool ReadOrders(string folder, AccountBookBuilder builder, KnownIds accounts, Currencies currencies, Dictionary<string, OrderOf>? orders, InputErrors errors, Chunking chunking)
     {
         var ids = new DuplicateIds(CsvSchema.Orders, folder, 0, "order_id");
         builder.ReserveOrders(LineCount.Estimate(CsvSchema.Orders.PathIn(folder)));
-        ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new OrderPart(lines, orders is not null), (f, part) =>
+        var read = ChunkedCsv.Read(CsvSchema.Orders, folder, errors, chunking, lines => new OrderPart(lines, orders is not null), (f, part) =>
         {
             while (f.Read())
             {
@@ -186,18 +197,19 @@ public static partial class BookLoader
         });
 
         ids.Report(errors);
+        return read;
     }
 
-    private static void ReadEngagements(string folder, AccountBookBuilder builder, KnownIds accounts, InputErrors errors, Chunking chunking)
+    private static bool ReadEngagements(string folder, AccountBookBuilder builder, KnownIds accounts, InputErrors errors, Chunking chunking)
     {
         if (!CsvSchema.Engagements.ExistsIn(folder))
         {
-            return;
+            return true;
         }
 
         var ids = new DuplicateIds(CsvSchema.Engagements, folder, 0, "engagement_id");
         builder.ReserveEngagements(LineCount.Estimate(CsvSchema.Engagements.PathIn(folder)));
-        ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new EngagementPart(lines), (f, part) =>
+        var read = ChunkedCsv.Read(CsvSchema.Engagements, folder, errors, chunking, lines => new EngagementPart(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -214,17 +226,18 @@ public static partial class BookLoader
         });
 
         ids.Report(errors);
+        return read;
     }
 
-    private static void ReadOpportunities(string folder, AccountBookBuilder builder, KnownIds accounts, InputErrors errors, Chunking chunking)
+    private static bool ReadOpportunities(string folder, AccountBookBuilder builder, KnownIds accounts, InputErrors errors, Chunking chunking)
     {
         if (!CsvSchema.Opportunities.ExistsIn(folder))
         {
-            return;
+            return true;
         }
 
         var ids = new DuplicateIds(CsvSchema.Opportunities, folder, 0, "opportunity_id");
-        ChunkedCsv.Read(CsvSchema.Opportunities, folder, errors, chunking, lines => new Rows<OpportunityOf>(lines), (f, part) =>
+        var read = ChunkedCsv.Read(CsvSchema.Opportunities, folder, errors, chunking, lines => new Rows<OpportunityOf>(lines), (f, part) =>
         {
             while (f.Read())
             {
@@ -244,6 +257,7 @@ public static partial class BookLoader
         });
 
         ids.Report(errors);
+        return read;
     }
 
     private readonly record struct OpportunityOf(int Account, DateOnly Opened, DateOnly? Closed);

@@ -33,9 +33,9 @@ internal static class ChunkedCsv
     /// <paramref name="parse"/> runs on parts in parallel (it may only write to its part); <paramref name="commit"/>
     /// runs once per part, in file order, one at a time, with the number to add to the part's line numbers to get the
     /// file's. <paramref name="newPart"/> gets the part's line count (an upper bound of its rows; for a file read
-    /// whole, an estimate).
+    /// whole, an estimate). False when the file's header cannot be read (its errors are added; no row is read).
     /// </summary>
-    public static void Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart, int> commit)
+    public static bool Read<TPart>(FileSpec spec, string folder, InputErrors errors, Chunking chunking, Func<int, TPart> newPart, Action<CsvFile, TPart> parse, Action<TPart, int> commit)
         where TPart : IReusablePart
     {
         var path = spec.PathIn(folder);
@@ -43,21 +43,22 @@ internal static class ChunkedCsv
         if (length <= chunking.PartBytes)
         {
             using var whole = spec.Open(folder, errors);
-            if (whole is not null)
+            if (whole is null)
             {
-                var part = newPart((int)Math.Min(length / 32, 1 << 20));
-                parse(whole, part);
-                commit(part, 0);
+                return false;
             }
 
-            return;
+            var part = newPart((int)Math.Min(length / 32, 1 << 20));
+            parse(whole, part);
+            commit(part, 0);
+            return true;
         }
 
         using (var header = spec.Open(folder, errors))
         {
             if (header is null)
             {
-                return; // the header's errors are added; no row can be read
+                return false; // the header's errors are added; no row can be read
             }
         }
 
@@ -65,13 +66,14 @@ internal static class ChunkedCsv
         var start = LineEnd(handle, 0, length, trackQuotes: true);
         if (start >= length)
         {
-            return; // a header and no rows
+            return true; // a header and no rows
         }
 
         var head = new byte[start];
         ReadExactly(handle, head, 0);
         var bounds = Bounds(handle, start, length, chunking.PartBytes);
         new Run<TPart>(spec, folder, errors, handle, head, bounds, newPart, parse, commit).Go(chunking.Threads);
+        return true;
     }
 
     /// <summary>The offset just past the first line end at or after <paramref name="from"/> (quotes balanced when asked), or the length.</summary>
