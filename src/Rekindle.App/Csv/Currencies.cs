@@ -71,7 +71,7 @@ internal sealed class Currencies
         }
 
         Reporting ??= currency.ToString().ToUpperInvariant();
-        if (currency.Equals(Reporting, StringComparison.OrdinalIgnoreCase))
+        if (currency.SequenceEqual(Reporting) || currency.Equals(Reporting, StringComparison.OrdinalIgnoreCase))
         {
             return 1m;
         }
