@@ -61,9 +61,10 @@ internal sealed class Currencies
     /// The rate of a row's currency (column <paramref name="column"/>) into the reporting currency: 1 for the reporting
     /// currency itself, or null with an error (no currency, or one no rates file gives).
     /// </summary>
-    public decimal? RateOf(CsvFile f, int column)
+    /// <remarks><paramref name="currency"/> is the row's currency as written.</remarks>
+    public decimal? RateOf(CsvFile f, int column, out ReadOnlySpan<char> currency)
     {
-        var currency = f.Span(column);
+        currency = f.Span(column);
         if (currency.IsEmpty)
         {
             f.Error(column, "", "a currency is required");

@@ -91,7 +91,7 @@ internal static class FolderRows
     {
         var before = f.Errors.Count;
         Fields.Id(f, 0, out var id);
-        var account = accounts.Find(f, 1);
+        var account = accounts.Find(f, 1, out var accountId);
         var date = f.Date(2);
         var amount = Fields.Money(f, 3);
         var statusOk = Codes.TryParse(f.Span(5), out OrderStatus status);
@@ -104,8 +104,8 @@ internal static class FolderRows
             f.Error(3, amount.Value.ToString(CultureInfo.InvariantCulture), "a booked order cannot have a negative amount");
         }
 
-        var rate = currencies.RateOf(f, 4);
-        row = new OrderRow(id, f.Span(1), account, date ?? default, amount ?? 0m, f.Span(4), rate ?? 1m, status);
+        var rate = currencies.RateOf(f, 4, out var currency);
+        row = new OrderRow(id, accountId, account, date ?? default, amount ?? 0m, currency, rate ?? 1m, status);
         return f.Errors.Count == before;
     }
 
@@ -134,7 +134,7 @@ internal static class FolderRows
     {
         var before = f.Errors.Count;
         Fields.Id(f, 0, out var id);
-        var account = accounts.Find(f, 1);
+        var account = accounts.Find(f, 1, out var accountId);
         var date = f.Date(2);
         if (!Codes.TryParse(f.Span(3), out EngagementKind kind))
         {
@@ -146,7 +146,7 @@ internal static class FolderRows
             f.Error(4, f.Text(4), "expected inbound or outbound");
         }
 
-        row = new EngagementRow(id, f.Span(1), account, date ?? default, kind, direction);
+        row = new EngagementRow(id, accountId, account, date ?? default, kind, direction);
         return f.Errors.Count == before;
     }
 
@@ -155,7 +155,7 @@ internal static class FolderRows
     {
         var before = f.Errors.Count;
         Fields.Id(f, 0, out var id);
-        var account = accounts.Find(f, 1);
+        var account = accounts.Find(f, 1, out var accountId);
         var opened = f.Date(2);
         var closed = f.Date(3, required: false);
         if (opened is not null && closed is not null && closed < opened)
@@ -165,7 +165,7 @@ internal static class FolderRows
 
         var stage = Fields.TextSpan(f, 4);
         var amount = Fields.Money(f, 5, required: false);
-        row = new OpportunityRow(id, f.Span(1), account, opened ?? default, closed, stage, amount);
+        row = new OpportunityRow(id, accountId, account, opened ?? default, closed, stage, amount);
         return f.Errors.Count == before;
     }
 }

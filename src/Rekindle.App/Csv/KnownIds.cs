@@ -11,9 +11,12 @@ internal delegate int IdLookup(ReadOnlySpan<char> id);
 internal sealed class KnownIds(string kind, string where, IdLookup find)
 {
     /// <summary>The index of the required reference in <paramref name="column"/>, or -1 with an error (empty or unknown).</summary>
-    public int Find(CsvFile f, int column)
+    public int Find(CsvFile f, int column) => Find(f, column, out _);
+
+    /// <summary>As <see cref="Find(CsvFile, int)"/>, with the reference's text.</summary>
+    public int Find(CsvFile f, int column, out ReadOnlySpan<char> id)
     {
-        var id = f.Span(column);
+        id = f.Span(column);
         if (id.IsEmpty)
         {
             f.Error(column, "", "a value is required");

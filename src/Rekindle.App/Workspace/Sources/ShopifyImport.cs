@@ -346,5 +346,4 @@ internal sealed class ShopifyImport(ImportRun run, string folder, CancellationTo
         f.Error(8, currency, $"not the workspace's reporting currency {run.Currency}, and a Shopify export gives no rate for it");
         return null;
     }
-
 }
